@@ -1,0 +1,1 @@
+# Install rules (completed by the packaging work: config file and pkg-config).
