@@ -12,6 +12,7 @@
  * driver code, so holding it is always short.
  */
 #include <kmdfsim/pool.h>
+#include "kernel/pool_internal.h"
 #include <wdm.h>
 
 #include "kernel/irql.h"
@@ -35,6 +36,7 @@ typedef struct pool_block {
     SIZE_T size;
     ULONG tag;
     BOOLEAN paged;
+    const void *owner; /* the driver whose code allocated it, or NULL */
     UT_hash_handle hh;
 } pool_block;
 
@@ -50,6 +52,9 @@ static pool_tag *g_tags;
 static kmdfsim_pool_stats g_total;
 static ULONG g_inject_tag;
 static ULONG g_inject_countdown = (ULONG)-1;
+static KMDFSIM_THREAD_LOCAL const void *t_owner;
+
+void kmdfsim_pool_set_thread_owner(const void *owner) { t_owner = owner; }
 
 static kmdfsim_mutex *pool_lock(void) { return kmdfsim_static_mutex_get(&g_pool_lock); }
 
@@ -160,6 +165,7 @@ static PVOID pool_allocate(const char *where, BOOLEAN paged, SIZE_T size, ULONG 
     block->size = size;
     block->tag = tag;
     block->paged = paged;
+    block->owner = t_owner;
 
     kmdfsim_mutex_lock(pool_lock());
     HASH_ADD_PTR(g_blocks, user, block);
@@ -307,7 +313,8 @@ void kmdfsim_pool_fail_after(ULONG tag, ULONG countdown)
     kmdfsim_mutex_unlock(pool_lock());
 }
 
-ULONG kmdfsim_pool_report_leaks(void)
+/* Reports live blocks; all of them when `any_owner`, else those of `owner`. Returns the count. */
+static ULONG report_leaks(BOOLEAN any_owner, const void *owner)
 {
     /* Snapshot first: the verifier handler runs without the pool lock held. */
     typedef struct {
@@ -326,6 +333,8 @@ ULONG kmdfsim_pool_report_leaks(void)
         pool_block *block, *next;
         HASH_ITER(hh, g_blocks, block, next)
         {
+            if (!any_owner && block->owner != owner)
+                continue;
             leaks[count].user = block->user;
             leaks[count].size = block->size;
             leaks[count].tag = block->tag;
@@ -341,5 +350,9 @@ ULONG kmdfsim_pool_report_leaks(void)
                             (unsigned long long)leaks[i].size, name);
     }
     free(leaks);
-    return live;
+    return count;
 }
+
+ULONG kmdfsim_pool_report_leaks(void) { return report_leaks(TRUE, NULL); }
+
+ULONG kmdfsim_pool_report_leaks_of_owner(const void *owner) { return report_leaks(FALSE, owner); }
