@@ -182,6 +182,7 @@
 #define STATUS_INVALID_BUFFER_SIZE               ((NTSTATUS)0xC0000206L)
 #define STATUS_INVALID_ADDRESS                   ((NTSTATUS)0xC0000141L)
 #define STATUS_RETRY                             ((NTSTATUS)0xC000022DL)
+#define STATUS_NAME_TOO_LONG                     ((NTSTATUS)0xC0000106L)
 #define STATUS_NOT_FOUND                         ((NTSTATUS)0xC0000225L)
 #define STATUS_DRIVER_UNABLE_TO_LOAD             ((NTSTATUS)0xC000026CL)
 #define STATUS_DEVICE_REMOVED                    ((NTSTATUS)0xC00002B6L)

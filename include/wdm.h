@@ -577,8 +577,9 @@ NTSYSAPI VOID NTAPI RtlAssert(_In_ PVOID VoidFailedAssertion, _In_ PVOID VoidFil
 #define vKdPrintEx(_x_) vDbgPrintEx _x_
 #define vKdPrintExWithPrefix(_x_) vDbgPrintExWithPrefix _x_
 #define KdBreakPoint() DbgBreakPoint()
-#define ASSERT(exp) ((!(exp)) ? (RtlAssert((PVOID) #exp, (PVOID)__FILE__, __LINE__, NULL), FALSE) : TRUE)
-#define ASSERTMSG(msg, exp) ((!(exp)) ? (RtlAssert((PVOID) #exp, (PVOID)__FILE__, __LINE__, (PSTR)(msg)), FALSE) : TRUE)
+#define ASSERT(exp) ((!(exp)) ? (RtlAssert((PVOID)(ULONG_PTR) #exp, (PVOID)(ULONG_PTR)__FILE__, __LINE__, NULL), FALSE) : TRUE)
+#define ASSERTMSG(msg, exp) \
+    ((!(exp)) ? (RtlAssert((PVOID)(ULONG_PTR) #exp, (PVOID)(ULONG_PTR)__FILE__, __LINE__, (PSTR)(ULONG_PTR)(msg)), FALSE) : TRUE)
 #define NT_ASSERT(exp) ((void)ASSERT(exp))
 #define NT_ASSERTMSG(msg, exp) ((void)ASSERTMSG(msg, exp))
 #define NT_ASSERTMSGW(msg, exp) ((void)ASSERT(exp))
