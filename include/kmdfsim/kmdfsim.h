@@ -14,6 +14,7 @@
 #include <kmdfsim/pool.h>
 #include <kmdfsim/status.h>
 #include <kmdfsim/verifier.h>
+#include <kmdfsim/wmi_irp.h>
 
 #include <wdf.h>
 
@@ -96,6 +97,13 @@ NTSTATUS kmdfsim_device_surprise_remove(kmdfsim_device *device);
 WDFDEVICE kmdfsim_device_handle(const kmdfsim_device *device);
 /* The instance ID the device was added with. */
 const char *kmdfsim_device_instance_id(const kmdfsim_device *device);
+
+/*
+ * The largest event WNODE IoWMIWriteEvent (and so WdfWmiInstanceFireEvent)
+ * accepts; a larger one fails with STATUS_BUFFER_OVERFLOW. Default 1024
+ * bytes (see docs/differences-from-kmdf.md).
+ */
+void kmdfsim_wmi_set_max_event_size(ULONG bytes);
 
 /* Framework objects (all kinds) that exist right now: a leak check for tests. */
 ULONG kmdfsim_live_object_count(void);

@@ -13,6 +13,7 @@
 #include "platform/platform.h"
 #include "rtl/format.h"
 #include "verifier/verifier_internal.h"
+#include "wmi/wmi_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@
 static void wdf_device_destroy(kmdfsim_object *object)
 {
     kmdfsim_wdf_device *device = (kmdfsim_wdf_device *)object;
+    kmdfsim_wmi_handler_destroy(device);
     if (device->harness != NULL && device->harness->fdo == device)
         device->harness->fdo = NULL;
     if (device->harness != NULL)
@@ -117,6 +119,11 @@ NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit, PWDF_OBJECT_ATTRIBUTES Dev
     device->harness = harness;
     device->pnp = init->pnp;
     device->power_policy_owner = init->power_policy_owner_set ? init->power_policy_owner : TRUE;
+    status = kmdfsim_wmi_handler_create(device);
+    if (!NT_SUCCESS(status)) {
+        kmdfsim_object_abandon(&device->object);
+        return status;
+    }
     kmdfsim_object *parent = harness->driver->wdf != NULL ? &harness->driver->wdf->object : NULL;
     status = kmdfsim_object_commit(&device->object, parent, DeviceAttributes);
     if (!NT_SUCCESS(status)) {

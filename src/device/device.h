@@ -51,6 +51,7 @@ struct kmdfsim_wdf_device {
     BOOLEAN power_policy_owner;
     WDFCMRESLIST resources_raw;
     WDFCMRESLIST resources_translated;
+    struct kmdfsim_wmi_handler *wmi; /* the device's WMI handler (src/wmi) */
 };
 
 /* WDFDEVICE_INIT: what EvtDriverDeviceAdd configures before WdfDeviceCreate. */

@@ -21,6 +21,7 @@
 
 #include "kernel/irql.h"
 #include "verifier/verifier_internal.h"
+#include "wmi/wmi_internal.h"
 
 /* Calls into the driver with it marked current, and checks it returned at PASSIVE_LEVEL. */
 #define CALL_DRIVER(device, callback_name, call)                                             \
@@ -154,6 +155,10 @@ NTSTATUS kmdfsim_device_start(kmdfsim_device *device)
     } else {
         device->self_managed_io_started = TRUE;
     }
+    /* The last start step: WMI learns about the device's data blocks (§2.5). */
+    status = kmdfsim_wmi_handler_register(device->fdo);
+    if (!NT_SUCCESS(status))
+        return fail_start(device, status);
     device->state = KMDFSIM_PNP_STARTED;
     return STATUS_SUCCESS;
 }
@@ -169,10 +174,12 @@ static NTSTATUS remove_device(kmdfsim_device *device, BOOLEAN surprise, const ch
     }
     if (surprise && device->fdo->pnp.EvtDeviceSurpriseRemoval != NULL)
         CALL_DRIVER(device, "EvtDeviceSurpriseRemoval", device->fdo->pnp.EvtDeviceSurpriseRemoval(handle_of(device)));
+    kmdfsim_wmi_handler_deregister(device->fdo);
     if (device->state == KMDFSIM_PNP_STARTED) {
         power_down(device);
         release_hardware(device);
     }
+    kmdfsim_wmi_handler_cleanup(device->fdo);
     kmdfsim_driver *previous = kmdfsim_driver_enter(device->driver);
     kmdfsim_object_delete(&device->fdo->object);
     kmdfsim_driver_leave(previous);

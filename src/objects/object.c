@@ -383,6 +383,17 @@ void kmdfsim_object_delete(kmdfsim_object *object)
     free(list);
 }
 
+void kmdfsim_object_delete_failed_create(kmdfsim_object *object)
+{
+    kmdfsim_mutex_lock(objects_lock());
+    for (kmdfsim_context *c = object->contexts; c != NULL; c = c->next) {
+        c->cleanup = NULL;
+        c->destroy = NULL;
+    }
+    kmdfsim_mutex_unlock(objects_lock());
+    kmdfsim_object_delete(object);
+}
+
 void kmdfsim_object_reference(kmdfsim_object *object) { kmdfsim_atomic_add32(&object->references, 1); }
 
 /* Last reference gone: destroy callbacks, kind teardown, unpublish, free. */

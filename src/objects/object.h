@@ -131,6 +131,13 @@ kmdfsim_object *kmdfsim_object_alloc(const kmdfsim_object_class *cls, size_t siz
  */
 NTSTATUS kmdfsim_object_commit(kmdfsim_object *object, kmdfsim_object *parent, PWDF_OBJECT_ATTRIBUTES attributes);
 
+/*
+ * Deletes a committed object whose create is failing: its own driver
+ * callbacks are cleared first, so none runs (KMDF's "delete from failed
+ * create"). It must have no children.
+ */
+void kmdfsim_object_delete_failed_create(kmdfsim_object *object);
+
 /* Undoes a create that failed: frees the object without any driver callback. */
 void kmdfsim_object_abandon(kmdfsim_object *object);
 

@@ -1,0 +1,168 @@
+/*
+ * dispatch.c - IRP_MJ_SYSTEM_CONTROL for a KMDF device (semantics §3.1),
+ * and kmdfsim_wmi_send_irp, the entry point the WMI kernel and tests use.
+ *
+ * The request works on a private copy of the sender's buffer followed by
+ * guard bytes; only buffer_size bytes are copied back, so bytes a callback
+ * writes past its buffer never reach the sender.
+ */
+#include "wmi/wmi_internal.h"
+
+#include "kernel/irql.h"
+#include "verifier/verifier_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define GUARD_BYTE 0xB7u
+
+NTSTATUS kmdfsim_wmi_complete(kmdfsim_wmi_request *request, NTSTATUS status, ULONG_PTR information)
+{
+    request->irp->io_status.Status = status;
+    request->irp->io_status.Information = information;
+    return status;
+}
+
+NTSTATUS kmdfsim_wmi_complete_too_small(kmdfsim_wmi_request *request, ULONG needed)
+{
+    PWNODE_TOO_SMALL reply = (PWNODE_TOO_SMALL)(void *)request->buffer;
+    reply->WnodeHeader.BufferSize = sizeof(WNODE_TOO_SMALL);
+    reply->WnodeHeader.Flags = WNODE_FLAG_TOO_SMALL;
+    reply->SizeNeeded = needed;
+    return kmdfsim_wmi_complete(request, STATUS_SUCCESS, sizeof(WNODE_TOO_SMALL));
+}
+
+void kmdfsim_wmi_check_guard(UCHAR *guard, const char *callback, kmdfsim_wmi_instance *instance)
+{
+    ULONG damaged = 0;
+    for (ULONG i = 0; i < KMDFSIM_WMI_GUARD_SIZE; i++)
+        if (guard[i] != GUARD_BYTE)
+            damaged = i + 1;
+    if (damaged == 0)
+        return;
+    kmdfsim_verify_fail("BUFFER_OVERRUN", callback, instance != NULL ? instance->object.handle : NULL,
+                        "the callback wrote %s%lu byte(s) past the end of the buffer it was given; those bytes are "
+                        "not returned to WMI",
+                        damaged == KMDFSIM_WMI_GUARD_SIZE ? "at least " : "", (unsigned long)damaged);
+    memset(guard, GUARD_BYTE, KMDFSIM_WMI_GUARD_SIZE);
+}
+
+/* Minors KMDF handles: 0x00-0x09 and REGINFO_EX (0x0B); 0x0A is reserved. */
+static BOOLEAN minor_handled(UCHAR minor) { return minor <= IRP_MN_EXECUTE_METHOD || minor == IRP_MN_REGINFO_EX; }
+
+static BOOLEAN minor_needs_instance(UCHAR minor)
+{
+    return minor == IRP_MN_QUERY_SINGLE_INSTANCE || minor == IRP_MN_CHANGE_SINGLE_INSTANCE ||
+           minor == IRP_MN_CHANGE_SINGLE_ITEM || minor == IRP_MN_EXECUTE_METHOD;
+}
+
+/*
+ * "Not handled": an FDO passes the IRP down; the PDO below (a bus driver
+ * that does not do WMI for it) completes it with IoStatus untouched.
+ */
+static NTSTATUS not_handled(kmdfsim_wmi_request *request)
+{
+    request->irp->forwarded = TRUE;
+    return request->irp->io_status.Status;
+}
+
+/* §3.1 steps 4-5: find the provider and, when needed, the instance. */
+static NTSTATUS resolve_target(kmdfsim_wmi_request *request)
+{
+    kmdfsim_wmi_irp *irp = request->irp;
+    if (irp->data_path == NULL)
+        return STATUS_WMI_GUID_NOT_FOUND;
+    request->provider = kmdfsim_wmi_handler_find_provider(request->device->wmi, (const GUID *)irp->data_path);
+    if (request->provider == NULL)
+        return STATUS_WMI_GUID_NOT_FOUND;
+    if (!minor_needs_instance(irp->minor_function))
+        return STATUS_SUCCESS;
+    /* KMDF reads these fields without checking BufferSize first (§3.1); kmdfsim refuses a buffer too short to hold them. */
+    if (request->buffer_size < sizeof(WNODE_SINGLE_INSTANCE)) {
+        kmdfsim_verify_warn("MALFORMED_WNODE", "IRP_MJ_SYSTEM_CONTROL", NULL,
+                            "a %lu-byte buffer cannot hold the WNODE KMDF reads (KMDF would read past it)",
+                            (unsigned long)request->buffer_size);
+        return STATUS_WMI_INSTANCE_NOT_FOUND;
+    }
+    const WNODE_SINGLE_INSTANCE *wnode = (const WNODE_SINGLE_INSTANCE *)(const void *)request->buffer;
+    if ((wnode->WnodeHeader.Flags & WNODE_FLAG_STATIC_INSTANCE_NAMES) == 0)
+        return STATUS_WMI_INSTANCE_NOT_FOUND;
+    request->instance = kmdfsim_wmi_provider_instance_at(request->provider, wnode->InstanceIndex);
+    return request->instance != NULL ? STATUS_SUCCESS : STATUS_WMI_INSTANCE_NOT_FOUND;
+}
+
+static NTSTATUS dispatch(kmdfsim_wmi_request *request)
+{
+    kmdfsim_wmi_irp *irp = request->irp;
+    if (!minor_handled(irp->minor_function))
+        return not_handled(request);
+    if (irp->provider_id != (ULONG_PTR)&request->device->device_object)
+        return not_handled(request);
+    if (irp->minor_function == IRP_MN_REGINFO || irp->minor_function == IRP_MN_REGINFO_EX)
+        return kmdfsim_wmi_reginfo(request);
+    NTSTATUS status = resolve_target(request);
+    if (!NT_SUCCESS(status)) {
+        irp->io_status.Status = status; /* Information stays as the sender set it */
+        return status;
+    }
+    switch (irp->minor_function) {
+    case IRP_MN_QUERY_ALL_DATA:
+        return kmdfsim_wmi_query_all_data(request);
+    case IRP_MN_QUERY_SINGLE_INSTANCE:
+        return kmdfsim_wmi_query_single_instance(request);
+    case IRP_MN_CHANGE_SINGLE_INSTANCE:
+        return kmdfsim_wmi_change_single_instance(request);
+    case IRP_MN_CHANGE_SINGLE_ITEM:
+        return kmdfsim_wmi_change_single_item(request);
+    case IRP_MN_EXECUTE_METHOD:
+        return kmdfsim_wmi_execute_method(request);
+    default:
+        return kmdfsim_wmi_enable_disable(request);
+    }
+}
+
+NTSTATUS kmdfsim_wmi_send_irp(kmdfsim_device *device, kmdfsim_wmi_irp *irp)
+{
+    if (device == NULL || irp == NULL || (irp->buffer == NULL && irp->buffer_size != 0)) {
+        kmdfsim_verify_fail("NULL_PARAMETER", "kmdfsim_wmi_send_irp", NULL, "device, irp and a buffer for buffer_size are required");
+        return STATUS_INVALID_PARAMETER;
+    }
+    irp->forwarded = FALSE;
+    if (device->fdo == NULL || device->fdo->wmi == NULL) {
+        /* The remove lock cannot be taken once the device is gone. */
+        irp->io_status.Status = STATUS_DELETE_PENDING;
+        irp->io_status.Information = 0;
+        return STATUS_DELETE_PENDING;
+    }
+    kmdfsim_wmi_request request;
+    memset(&request, 0, sizeof(request));
+    request.irp = irp;
+    request.device = device->fdo;
+    request.buffer_size = irp->buffer_size;
+    if (irp->provider_id == 0)
+        irp->provider_id = (ULONG_PTR)&device->fdo->device_object;
+    /* malloc's alignment covers MEMORY_ALLOCATION_ALIGNMENT, which ALL_DATA offsets rely on. */
+    request.buffer = malloc((size_t)irp->buffer_size + KMDFSIM_WMI_GUARD_SIZE);
+    if (request.buffer == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    if (irp->buffer_size > 0)
+        memcpy(request.buffer, irp->buffer, irp->buffer_size);
+    memset(request.buffer + irp->buffer_size, GUARD_BYTE, KMDFSIM_WMI_GUARD_SIZE);
+
+    KIRQL irql = KeGetCurrentIrql();
+    if (irql != PASSIVE_LEVEL)
+        kmdfsim_verify_warn("IRQL_TOO_HIGH", "kmdfsim_wmi_send_irp", NULL,
+                            "WMI sends its requests at PASSIVE_LEVEL; the request runs there");
+    kmdfsim_irql_set(PASSIVE_LEVEL);
+    NTSTATUS status = dispatch(&request);
+    kmdfsim_irql_set(irql);
+
+    if (irp->buffer_size > 0)
+        memcpy(irp->buffer, request.buffer, irp->buffer_size);
+    if (request.instance != NULL)
+        kmdfsim_object_dereference(&request.instance->object);
+    if (request.provider != NULL)
+        kmdfsim_object_dereference(&request.provider->object);
+    free(request.buffer);
+    return status;
+}

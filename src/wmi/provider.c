@@ -1,0 +1,301 @@
+/*
+ * provider.c - WDFWMIPROVIDER: creation rules (semantics §1.7.1), the
+ * instance list (§1.7.3-4, §2.4), accessors (§1.7.5).
+ *
+ * A provider belongs to its device (parent) and cannot be deleted by the
+ * driver; it goes when the device goes. A second provider for a GUID the
+ * device already has is created and works, but is never linked, so WMI
+ * never sees it: KMDF's observable behaviour (§2.2), reported as a warning.
+ */
+#include "wmi/wmi_internal.h"
+
+#include "kernel/irql.h"
+#include "verifier/verifier_internal.h"
+
+#include <string.h>
+
+/* Unlinks a provider from its device's list (provider disposal, failed creates). */
+static void unlink_provider(kmdfsim_wmi_provider *provider)
+{
+    kmdfsim_wmi_handler *handler = provider->handler;
+    kmdfsim_mutex_lock(&handler->lock);
+    if (provider->linked) {
+        if (provider->prev != NULL)
+            provider->prev->next = provider->next;
+        else
+            handler->first_provider = provider->next;
+        if (provider->next != NULL)
+            provider->next->prev = provider->prev;
+        else
+            handler->last_provider = provider->prev;
+        provider->next = provider->prev = NULL;
+        provider->linked = FALSE;
+        handler->provider_count--;
+    }
+    kmdfsim_mutex_unlock(&handler->lock);
+}
+
+static void provider_dispose(kmdfsim_object *object) { unlink_provider((kmdfsim_wmi_provider *)object); }
+
+static const kmdfsim_object_class g_provider_class = {KMDFSIM_KIND_WMI_PROVIDER, "WDFWMIPROVIDER", FALSE,
+                                                      provider_dispose, NULL};
+
+static BOOLEAN guid_is_zero(const GUID *guid)
+{
+    static const GUID zero;
+    return memcmp(guid, &zero, sizeof(GUID)) == 0;
+}
+
+/* §1.7.1 steps 5-9: the configuration rules, first failure wins. */
+static NTSTATUS validate_config(const WDF_WMI_PROVIDER_CONFIG *config)
+{
+    if (config->Size != sizeof(WDF_WMI_PROVIDER_CONFIG))
+        return STATUS_INFO_LENGTH_MISMATCH;
+    if ((config->Flags & ~(ULONG)WdfWmiProviderValidFlags) != 0)
+        return STATUS_INVALID_PARAMETER;
+    if ((config->Flags & WdfWmiProviderTracing) && config->Flags != WdfWmiProviderTracing)
+        return STATUS_INVALID_PARAMETER;
+    if (config->EvtWmiProviderFunctionControl != NULL &&
+        (config->Flags & (WdfWmiProviderTracing | WdfWmiProviderExpensive)) == 0)
+        return STATUS_INVALID_PARAMETER;
+    if (guid_is_zero(&config->Guid))
+        return STATUS_INVALID_PARAMETER;
+    return STATUS_SUCCESS;
+}
+
+/*
+ * Links the provider at the tail of the device's list (§1.7.1 step 11).
+ * Returns STATUS_INVALID_DEVICE_STATE once WMI was deregistered, and
+ * STATUS_OBJECT_NAME_EXISTS (a success code) for a duplicate GUID, which is
+ * then left unlinked. *needs_update is set for a tracing provider added
+ * while registered.
+ */
+static NTSTATUS link_provider(kmdfsim_wmi_handler *handler, kmdfsim_wmi_provider *provider, BOOLEAN *needs_update)
+{
+    *needs_update = FALSE;
+    kmdfsim_mutex_lock(&handler->lock);
+    if (handler->state == KMDFSIM_WMI_DEREGISTERED) {
+        kmdfsim_mutex_unlock(&handler->lock);
+        return STATUS_INVALID_DEVICE_STATE;
+    }
+    for (kmdfsim_wmi_provider *p = handler->first_provider; p != NULL; p = p->next) {
+        if (memcmp(&p->guid, &provider->guid, sizeof(GUID)) == 0) {
+            kmdfsim_mutex_unlock(&handler->lock);
+            return STATUS_OBJECT_NAME_EXISTS;
+        }
+    }
+    provider->prev = handler->last_provider;
+    if (handler->last_provider != NULL)
+        handler->last_provider->next = provider;
+    else
+        handler->first_provider = provider;
+    handler->last_provider = provider;
+    provider->linked = TRUE;
+    handler->provider_count++;
+    *needs_update = (provider->flags & WdfWmiProviderTracing) && handler->state == KMDFSIM_WMI_REGISTERED;
+    kmdfsim_mutex_unlock(&handler->lock);
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS kmdfsim_wmi_provider_create(kmdfsim_wdf_device *device, PWDF_WMI_PROVIDER_CONFIG config,
+                                     PWDF_OBJECT_ATTRIBUTES attributes, kmdfsim_wmi_provider **provider_out)
+{
+    KIRQL irql = KeGetCurrentIrql();
+    *provider_out = NULL;
+    NTSTATUS status = validate_config(config);
+    if (!NT_SUCCESS(status))
+        return status;
+
+    kmdfsim_wmi_provider *provider = (kmdfsim_wmi_provider *)kmdfsim_object_alloc(
+        &g_provider_class, sizeof(kmdfsim_wmi_provider), attributes);
+    if (provider == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    provider->handler = device->wmi;
+    provider->guid = config->Guid;
+    provider->flags = config->Flags;
+    provider->min_instance_buffer_size = config->MinInstanceBufferSize;
+    provider->function_control = config->EvtWmiProviderFunctionControl;
+
+    BOOLEAN needs_update;
+    status = link_provider(device->wmi, provider, &needs_update);
+    if (!NT_SUCCESS(status)) {
+        kmdfsim_object_abandon(&provider->object);
+        return status;
+    }
+    BOOLEAN duplicate = status == STATUS_OBJECT_NAME_EXISTS;
+    status = kmdfsim_object_commit(&provider->object, &device->object, attributes);
+    if (!NT_SUCCESS(status)) {
+        unlink_provider(provider);
+        kmdfsim_object_abandon(&provider->object);
+        return status;
+    }
+    if (duplicate)
+        kmdfsim_verify_warn("KMDF_QUIRK_DUPLICATE_GUID", "WdfWmiProviderCreate", provider->object.handle,
+                            "this device already has a provider for the GUID; like KMDF, the call succeeds but the "
+                            "new provider is never registered with WMI, so its instances are invisible");
+    if (needs_update)
+        kmdfsim_wmi_handler_request_update(device->wmi, irql);
+    *provider_out = provider;
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS WdfWmiProviderCreate(WDFDEVICE Device, PWDF_WMI_PROVIDER_CONFIG WmiProviderConfig,
+                              PWDF_OBJECT_ATTRIBUTES ProviderAttributes, WDFWMIPROVIDER *WmiProvider)
+{
+    if (!kmdfsim_irql_check_max(DISPATCH_LEVEL, "WdfWmiProviderCreate"))
+        return STATUS_INVALID_DEVICE_REQUEST;
+    kmdfsim_wdf_device *device = kmdfsim_wdf_device_from_handle(Device, "WdfWmiProviderCreate");
+    if (device == NULL)
+        return STATUS_INVALID_HANDLE;
+    if (WmiProviderConfig == NULL || WmiProvider == NULL) {
+        kmdfsim_verify_fail("NULL_PARAMETER", "WdfWmiProviderCreate", Device, "%s is NULL (KMDF bug-checks)",
+                            WmiProviderConfig == NULL ? "WmiProviderConfig" : "WmiProvider");
+        return STATUS_INVALID_PARAMETER;
+    }
+    *WmiProvider = NULL;
+    NTSTATUS status = kmdfsim_validate_object_attributes(ProviderAttributes, KMDFSIM_ATTR_PARENT_NOT_ALLOWED);
+    if (!NT_SUCCESS(status))
+        return status;
+    kmdfsim_wmi_provider *provider;
+    status = kmdfsim_wmi_provider_create(device, WmiProviderConfig, ProviderAttributes, &provider);
+    if (NT_SUCCESS(status))
+        *WmiProvider = (WDFWMIPROVIDER)provider->object.handle;
+    return status;
+}
+
+/* ---- Instance list ------------------------------------------------------ */
+
+NTSTATUS kmdfsim_wmi_provider_add_instance(kmdfsim_wmi_provider *provider, kmdfsim_wmi_instance *instance)
+{
+    KIRQL irql = KeGetCurrentIrql();
+    if (provider->flags & WdfWmiProviderTracing)
+        return STATUS_INVALID_DEVICE_REQUEST;
+    kmdfsim_wmi_handler *handler = provider->handler;
+    kmdfsim_mutex_lock(&handler->lock);
+    if (instance->registered) {
+        kmdfsim_mutex_unlock(&handler->lock);
+        return STATUS_INVALID_DEVICE_REQUEST;
+    }
+    if (handler->state == KMDFSIM_WMI_CLEANED_UP) {
+        kmdfsim_mutex_unlock(&handler->lock);
+        return STATUS_INVALID_DEVICE_STATE;
+    }
+    instance->prev = provider->last_instance;
+    instance->next = NULL;
+    if (provider->last_instance != NULL)
+        provider->last_instance->next = instance;
+    else
+        provider->first_instance = instance;
+    provider->last_instance = instance;
+    instance->registered = TRUE;
+    provider->instance_count++;
+    provider->remove_guid_pending = FALSE;
+    BOOLEAN update = handler->state == KMDFSIM_WMI_REGISTERED;
+    kmdfsim_mutex_unlock(&handler->lock);
+    if (update)
+        kmdfsim_wmi_handler_request_update(handler, irql);
+    return STATUS_SUCCESS;
+}
+
+void kmdfsim_wmi_provider_remove_instance(kmdfsim_wmi_provider *provider, kmdfsim_wmi_instance *instance)
+{
+    KIRQL irql = KeGetCurrentIrql();
+    kmdfsim_wmi_handler *handler = provider->handler;
+    kmdfsim_mutex_lock(&handler->lock);
+    if (!instance->registered) {
+        kmdfsim_mutex_unlock(&handler->lock);
+        return;
+    }
+    if (instance->prev != NULL)
+        instance->prev->next = instance->next;
+    else
+        provider->first_instance = instance->next;
+    if (instance->next != NULL)
+        instance->next->prev = instance->prev;
+    else
+        provider->last_instance = instance->prev;
+    instance->next = instance->prev = NULL;
+    instance->registered = FALSE;
+    provider->instance_count--;
+    BOOLEAN update = handler->state == KMDFSIM_WMI_REGISTERED;
+    if (update && provider->instance_count == 0 && (provider->flags & WdfWmiProviderExpensive) == 0)
+        provider->remove_guid_pending = TRUE;
+    kmdfsim_mutex_unlock(&handler->lock);
+    if (update)
+        kmdfsim_wmi_handler_request_update(handler, irql);
+}
+
+kmdfsim_wmi_instance *kmdfsim_wmi_provider_instance_at(kmdfsim_wmi_provider *provider, ULONG index)
+{
+    kmdfsim_wmi_instance *found = NULL;
+    kmdfsim_mutex_lock(&provider->handler->lock);
+    kmdfsim_wmi_instance *i = provider->first_instance;
+    for (ULONG n = 0; i != NULL && n < index; n++)
+        i = i->next;
+    if (i != NULL) {
+        found = i;
+        kmdfsim_object_reference(&i->object);
+    }
+    kmdfsim_mutex_unlock(&provider->handler->lock);
+    return found;
+}
+
+ULONG kmdfsim_wmi_instance_index(kmdfsim_wmi_instance *instance)
+{
+    kmdfsim_wmi_provider *provider = instance->provider;
+    ULONG index = 0;
+    kmdfsim_mutex_lock(&provider->handler->lock);
+    if (instance->registered) {
+        for (kmdfsim_wmi_instance *i = provider->first_instance; i != NULL && i != instance; i = i->next)
+            index++;
+    } else {
+        index = provider->instance_count;
+    }
+    kmdfsim_mutex_unlock(&provider->handler->lock);
+    return index;
+}
+
+/* ---- Accessors ---------------------------------------------------------- */
+
+static kmdfsim_wmi_provider *provider_from_handle(WDFWMIPROVIDER handle, const char *ddi)
+{
+    if (!kmdfsim_irql_check_max(DISPATCH_LEVEL, ddi))
+        return NULL;
+    return (kmdfsim_wmi_provider *)kmdfsim_object_from_handle((WDFOBJECT)handle, KMDFSIM_KIND_WMI_PROVIDER, ddi);
+}
+
+WDFDEVICE WdfWmiProviderGetDevice(WDFWMIPROVIDER WmiProvider)
+{
+    kmdfsim_wmi_provider *provider = provider_from_handle(WmiProvider, "WdfWmiProviderGetDevice");
+    return provider != NULL ? (WDFDEVICE)provider->handler->device->object.handle : NULL;
+}
+
+BOOLEAN WdfWmiProviderIsEnabled(WDFWMIPROVIDER WmiProvider, WDF_WMI_PROVIDER_CONTROL ProviderControl)
+{
+    kmdfsim_wmi_provider *provider = provider_from_handle(WmiProvider, "WdfWmiProviderIsEnabled");
+    if (provider == NULL)
+        return FALSE;
+    BOOLEAN enabled = FALSE;
+    kmdfsim_mutex_lock(&provider->handler->lock);
+    if (ProviderControl == WdfWmiEventControl)
+        enabled = provider->event_enabled;
+    else if (ProviderControl == WdfWmiInstanceControl)
+        enabled = provider->collection_enabled;
+    kmdfsim_mutex_unlock(&provider->handler->lock);
+    if (ProviderControl != WdfWmiEventControl && ProviderControl != WdfWmiInstanceControl)
+        kmdfsim_verify_warn("INVALID_PARAMETER", "WdfWmiProviderIsEnabled", WmiProvider,
+                            "control %d is neither WdfWmiEventControl nor WdfWmiInstanceControl; FALSE",
+                            (int)ProviderControl);
+    return enabled;
+}
+
+ULONGLONG WdfWmiProviderGetTracingHandle(WDFWMIPROVIDER WmiProvider)
+{
+    kmdfsim_wmi_provider *provider = provider_from_handle(WmiProvider, "WdfWmiProviderGetTracingHandle");
+    if (provider == NULL)
+        return 0;
+    kmdfsim_mutex_lock(&provider->handler->lock);
+    ULONGLONG handle = provider->tracing_handle;
+    kmdfsim_mutex_unlock(&provider->handler->lock);
+    return handle;
+}

@@ -1,0 +1,174 @@
+/*
+ * wmi_internal.h - KMDF's WMI layer inside kmdfsim (kmdf-wmi-semantics.md).
+ *
+ * Per device there is one handler: a lock, the registration state (§2.5) and
+ * the ordered list of linked providers. Providers own an ordered list of
+ * registered instances; an instance's WMI index is its position in that list
+ * at the moment of use (§2.4). The lock protects lists, counts and flags only
+ * and is never held while driver code runs (§3.5).
+ */
+#ifndef KMDFSIM_WMI_INTERNAL_H_
+#define KMDFSIM_WMI_INTERNAL_H_
+
+#include <kmdfsim/wmi_irp.h>
+#include <wdf.h>
+
+#include "device/device.h"
+#include "objects/object.h"
+#include "platform/platform.h"
+
+typedef enum kmdfsim_wmi_state {
+    KMDFSIM_WMI_UNREGISTERED = 0,
+    KMDFSIM_WMI_REGISTERED = 1,
+    KMDFSIM_WMI_DEREGISTERED = 2,
+    KMDFSIM_WMI_CLEANED_UP = 3
+} kmdfsim_wmi_state;
+
+typedef struct kmdfsim_wmi_provider kmdfsim_wmi_provider;
+typedef struct kmdfsim_wmi_instance kmdfsim_wmi_instance;
+
+typedef struct kmdfsim_wmi_handler {
+    kmdfsim_mutex lock;
+    kmdfsim_wdf_device *device;
+    kmdfsim_wmi_state state;
+    kmdfsim_wmi_provider *first_provider; /* linked providers, creation order */
+    kmdfsim_wmi_provider *last_provider;
+    ULONG provider_count;
+    /* Updates (IoWMIRegistrationControl UPDATE_GUIDS) in flight: sync calls and the work item. */
+    ULONG updates_outstanding;
+    BOOLEAN update_work_queued;
+    kmdfsim_cond updates_done;
+    /* WdfDeviceAssignMofResourceName (§1.7.7); Buffer is NULL until assigned. */
+    UNICODE_STRING mof_resource_name;
+} kmdfsim_wmi_handler;
+
+struct kmdfsim_wmi_provider {
+    kmdfsim_object object;
+    kmdfsim_wmi_handler *handler;
+    GUID guid;
+    ULONG flags; /* WDF_WMI_PROVIDER_FLAGS */
+    ULONG min_instance_buffer_size;
+    PFN_WDF_WMI_PROVIDER_FUNCTION_CONTROL function_control;
+    BOOLEAN linked;                 /* in the handler's list; FALSE for a duplicate GUID (§2.2) */
+    kmdfsim_wmi_provider *next;     /* handler list */
+    kmdfsim_wmi_provider *prev;
+    kmdfsim_wmi_instance *first_instance; /* registered instances, registration order */
+    kmdfsim_wmi_instance *last_instance;
+    ULONG instance_count;
+    BOOLEAN event_enabled;
+    BOOLEAN collection_enabled;
+    ULONGLONG tracing_handle;
+    BOOLEAN remove_guid_pending;
+};
+
+struct kmdfsim_wmi_instance {
+    kmdfsim_object object;
+    kmdfsim_wmi_provider *provider;
+    BOOLEAN registered;              /* on the provider's list */
+    kmdfsim_wmi_instance *next;
+    kmdfsim_wmi_instance *prev;
+    PFN_WDF_WMI_INSTANCE_QUERY_INSTANCE query;   /* NULL when UseContextForQuery */
+    PFN_WDF_WMI_INSTANCE_SET_INSTANCE set_instance;
+    PFN_WDF_WMI_INSTANCE_SET_ITEM set_item;
+    PFN_WDF_WMI_INSTANCE_EXECUTE_METHOD execute;
+    BOOLEAN use_context_for_query;
+    ULONG context_length;            /* ContextSize + ContextSizeOverride (the KMDF quirk, §2.7) */
+};
+
+/* ---- Handler ------------------------------------------------------------ */
+
+/* Creates the handler of a new device (Unregistered). */
+NTSTATUS kmdfsim_wmi_handler_create(kmdfsim_wdf_device *device);
+/* Frees it once the device is destroyed. */
+void kmdfsim_wmi_handler_destroy(kmdfsim_wdf_device *device);
+/* Device start: REGISTER with WMI (§2.5). A failure fails the start. */
+NTSTATUS kmdfsim_wmi_handler_register(kmdfsim_wdf_device *device);
+/* Removal: waits for updates in flight, then DEREGISTERs (no update is sent after). */
+void kmdfsim_wmi_handler_deregister(kmdfsim_wdf_device *device);
+/* After EvtDeviceSelfManagedIoCleanup: no more instance registration. */
+void kmdfsim_wmi_handler_cleanup(kmdfsim_wdf_device *device);
+/*
+ * Asks WMI to re-read the registration (UPDATE_GUIDS). `irql` is the caller's
+ * IRQL before it took the handler lock: PASSIVE_LEVEL runs the update now on
+ * this thread; above it one work item is queued (requests coalesce).
+ * Call without the handler lock.
+ */
+void kmdfsim_wmi_handler_request_update(kmdfsim_wmi_handler *handler, KIRQL irql);
+
+/* ---- Providers and instances ------------------------------------------- */
+
+/* Creates a provider (§1.7.1 steps 3-13) on `device`; used by WdfWmiProviderCreate and the implicit path. */
+NTSTATUS kmdfsim_wmi_provider_create(kmdfsim_wdf_device *device, PWDF_WMI_PROVIDER_CONFIG config,
+                                     PWDF_OBJECT_ATTRIBUTES attributes, kmdfsim_wmi_provider **provider_out);
+/* Links an instance at the tail (§1.7.3); `no_error_if_present` as KMDF's AddInstance. */
+NTSTATUS kmdfsim_wmi_provider_add_instance(kmdfsim_wmi_provider *provider, kmdfsim_wmi_instance *instance);
+/* Unlinks an instance (§1.7.4); silent when it is not registered. */
+void kmdfsim_wmi_provider_remove_instance(kmdfsim_wmi_provider *provider, kmdfsim_wmi_instance *instance);
+/* The instance at `index` in the provider's list, referenced, or NULL (lock taken inside). */
+kmdfsim_wmi_instance *kmdfsim_wmi_provider_instance_at(kmdfsim_wmi_provider *provider, ULONG index);
+/* Current 0-based index of an instance; the instance count when it is not registered (§2.4). */
+ULONG kmdfsim_wmi_instance_index(kmdfsim_wmi_instance *instance);
+/* The linked provider for a GUID, referenced, or NULL (lock taken inside). */
+kmdfsim_wmi_provider *kmdfsim_wmi_handler_find_provider(kmdfsim_wmi_handler *handler, const GUID *guid);
+
+kmdfsim_wmi_handler *kmdfsim_wmi_handler_of(kmdfsim_wdf_device *device);
+
+/* ---- Requests ------------------------------------------------------------ */
+
+/*
+ * One WMI request while it is being handled. The buffer is kmdfsim's own copy
+ * of the sender's, followed by guard bytes, so a callback that writes past
+ * what it was given is caught (and named) before the reply is copied back.
+ */
+typedef struct kmdfsim_wmi_request {
+    kmdfsim_wmi_irp *irp;          /* the sender's view */
+    kmdfsim_wdf_device *device;
+    UCHAR *buffer;                 /* working copy, irp->buffer_size bytes + guard */
+    ULONG buffer_size;
+    kmdfsim_wmi_provider *provider; /* referenced, for data requests */
+    kmdfsim_wmi_instance *instance; /* referenced, for single-instance requests */
+} kmdfsim_wmi_request;
+
+#define KMDFSIM_WMI_GUARD_SIZE 64u
+
+/* Completes with `status` and `information` (IoStatus), and returns `status`. */
+NTSTATUS kmdfsim_wmi_complete(kmdfsim_wmi_request *request, NTSTATUS status, ULONG_PTR information);
+/*
+ * Rewrites the head of the buffer as WNODE_TOO_SMALL with SizeNeeded `needed`
+ * and completes with STATUS_SUCCESS / Information 56 (§3.4).
+ */
+NTSTATUS kmdfsim_wmi_complete_too_small(kmdfsim_wmi_request *request, ULONG needed);
+/*
+ * Checks the guard bytes after [data, data+size) once `callback` returned;
+ * reports an overrun (callback, instance, byte count) and restores the guard.
+ */
+void kmdfsim_wmi_check_guard(UCHAR *guard, const char *callback, kmdfsim_wmi_instance *instance);
+
+/*
+ * §3.3: does the instance answer queries, and the query itself.
+ * `size`/`buffer`: the space the callback may use; *used receives its answer.
+ * Returns the status after KMDF's mappings (PENDING and oversize success
+ * become STATUS_UNSUCCESSFUL, scratch-buffer success becomes TOO_SMALL).
+ */
+BOOLEAN kmdfsim_wmi_instance_supports_query(const kmdfsim_wmi_instance *instance);
+NTSTATUS kmdfsim_wmi_instance_query(kmdfsim_wmi_request *request, kmdfsim_wmi_instance *instance, ULONG size,
+                                    UCHAR *buffer, ULONG *used);
+
+/* A set callback's status as WMI sees it: TOO_SMALL is STATUS_WMI_SET_FAILURE, PENDING a reported bug. */
+NTSTATUS kmdfsim_wmi_set_status(NTSTATUS status, kmdfsim_wmi_instance *instance, const char *callback);
+/* TRUE when [offset, offset + size) lies in the request buffer; a MALFORMED_WNODE warning otherwise. */
+BOOLEAN kmdfsim_wmi_data_in_buffer(kmdfsim_wmi_request *request, ULONG offset, ULONG size, const char *minor);
+
+/* The handlers, one per minor function (§3.2). */
+NTSTATUS kmdfsim_wmi_query_all_data(kmdfsim_wmi_request *request);
+NTSTATUS kmdfsim_wmi_query_single_instance(kmdfsim_wmi_request *request);
+NTSTATUS kmdfsim_wmi_change_single_instance(kmdfsim_wmi_request *request);
+NTSTATUS kmdfsim_wmi_change_single_item(kmdfsim_wmi_request *request);
+NTSTATUS kmdfsim_wmi_execute_method(kmdfsim_wmi_request *request);
+NTSTATUS kmdfsim_wmi_enable_disable(kmdfsim_wmi_request *request);
+NTSTATUS kmdfsim_wmi_reginfo(kmdfsim_wmi_request *request);
+
+/* Calls into the driver with its driver context set (pool attribution, WdfGetDriver). */
+kmdfsim_driver *kmdfsim_wmi_enter_driver(kmdfsim_wmi_handler *handler);
+
+#endif /* KMDFSIM_WMI_INTERNAL_H_ */
