@@ -15,8 +15,7 @@
 #include <uthash.h>
 
 typedef struct registration {
-    const DEVICE_OBJECT *fdo; /* key */
-    kmdfsim_device *device;
+    const kmdfsim_device *device; /* key: lives until driver unload, unlike the FDO */
     ULONG provider_id;
     kmdfsim_wmi_registration_stats stats;
     UCHAR *reginfo;
@@ -25,7 +24,7 @@ typedef struct registration {
 } registration;
 
 static kmdfsim_static_mutex g_lock;
-static registration *g_registrations; /* every device object ever seen, by FDO */
+static registration *g_registrations; /* every device seen, by harness device */
 static ULONG g_next_provider_id = 1;
 static ULONG g_max_event_size = 1024;
 static kmdfsim_wmi_event_hook g_event_hook;
@@ -33,26 +32,32 @@ static void *g_event_context;
 
 static kmdfsim_mutex *kernel_lock(void) { return kmdfsim_static_mutex_get(&g_lock); }
 
-/* The record for a device object, created on first sight. Lock held. */
-static registration *record_for(const DEVICE_OBJECT *fdo)
+/* The record for a device, created on first sight. Lock held. */
+static registration *record_for(const kmdfsim_device *device)
 {
     registration *r;
-    HASH_FIND_PTR(g_registrations, &fdo, r);
+    HASH_FIND_PTR(g_registrations, &device, r);
     if (r == NULL) {
         r = calloc(1, sizeof(*r));
         if (r == NULL)
             return NULL;
-        r->fdo = fdo;
+        r->device = device;
         r->provider_id = g_next_provider_id++;
-        HASH_ADD_PTR(g_registrations, fdo, r);
+        HASH_ADD_PTR(g_registrations, device, r);
     }
     return r;
 }
 
 ULONG NTAPI IoWMIDeviceObjectToProviderId(PDEVICE_OBJECT DeviceObject)
 {
+    kmdfsim_device *device = kmdfsim_device_from_wdm(DeviceObject);
+    if (device == NULL) {
+        kmdfsim_verify_fail("INVALID_DEVICE_OBJECT", "IoWMIDeviceObjectToProviderId", DeviceObject,
+                            "not a device object kmdfsim created");
+        return 0;
+    }
     kmdfsim_mutex_lock(kernel_lock());
-    registration *r = record_for(DeviceObject);
+    registration *r = record_for(device);
     ULONG id = r != NULL ? r->provider_id : 0;
     kmdfsim_mutex_unlock(kernel_lock());
     return id;
@@ -98,13 +103,13 @@ static NTSTATUS query_reginfo(kmdfsim_device *device, ULONG_PTR data_path, UCHAR
 }
 
 /* Refreshes a registration from the device; the registration record is updated under the lock. */
-static NTSTATUS refresh(kmdfsim_device *device, const DEVICE_OBJECT *fdo, ULONG_PTR data_path)
+static NTSTATUS refresh(kmdfsim_device *device, ULONG_PTR data_path)
 {
     UCHAR *reginfo = NULL;
     ULONG size = 0;
     NTSTATUS status = query_reginfo(device, data_path, &reginfo, &size);
     kmdfsim_mutex_lock(kernel_lock());
-    registration *r = record_for(fdo);
+    registration *r = record_for(device);
     if (r != NULL) {
         r->stats.reginfo_queries++;
         if (NT_SUCCESS(status)) {
@@ -130,12 +135,11 @@ NTSTATUS NTAPI IoWMIRegistrationControl(PDEVICE_OBJECT DeviceObject, ULONG Actio
         return STATUS_INVALID_PARAMETER;
     }
     kmdfsim_mutex_lock(kernel_lock());
-    registration *r = record_for(DeviceObject);
+    registration *r = record_for(device);
     if (r == NULL) {
         kmdfsim_mutex_unlock(kernel_lock());
         return STATUS_INSUFFICIENT_RESOURCES;
     }
-    r->device = device;
     BOOLEAN was_registered = r->stats.registered;
     switch (Action) {
     case WMIREG_ACTION_REGISTER:
@@ -159,34 +163,48 @@ NTSTATUS NTAPI IoWMIRegistrationControl(PDEVICE_OBJECT DeviceObject, ULONG Actio
     kmdfsim_mutex_unlock(kernel_lock());
 
     if (Action == WMIREG_ACTION_REGISTER)
-        return refresh(device, DeviceObject, WMIREGISTER);
+        return refresh(device, WMIREGISTER);
     if (Action == WMIREG_ACTION_UPDATE_GUIDS) {
         if (!was_registered)
             return STATUS_INVALID_PARAMETER;
-        return refresh(device, DeviceObject, WMIUPDATE);
+        return refresh(device, WMIUPDATE);
     }
     return was_registered ? STATUS_SUCCESS : STATUS_INVALID_PARAMETER;
+}
+
+void kmdfsim_wmi_kernel_forget(const kmdfsim_device *device)
+{
+    registration *r;
+    kmdfsim_mutex_lock(kernel_lock());
+    HASH_FIND_PTR(g_registrations, &device, r);
+    if (r != NULL) {
+        HASH_DEL(g_registrations, r);
+        free(r->reginfo);
+        free(r);
+    }
+    kmdfsim_mutex_unlock(kernel_lock());
 }
 
 void kmdfsim_wmi_kernel_registration_stats(const kmdfsim_device *device, kmdfsim_wmi_registration_stats *stats)
 {
     memset(stats, 0, sizeof(*stats));
+    registration *r;
     kmdfsim_mutex_lock(kernel_lock());
-    for (registration *r = g_registrations; r != NULL; r = r->hh.next)
-        if (r->device == device)
-            *stats = r->stats;
+    HASH_FIND_PTR(g_registrations, &device, r);
+    if (r != NULL)
+        *stats = r->stats;
     kmdfsim_mutex_unlock(kernel_lock());
 }
 
 ULONG kmdfsim_wmi_kernel_reginfo(const kmdfsim_device *device, void *buffer, ULONG size)
 {
     ULONG full = 0;
+    registration *r;
     kmdfsim_mutex_lock(kernel_lock());
-    for (registration *r = g_registrations; r != NULL; r = r->hh.next) {
-        if (r->device == device && r->stats.registered && r->reginfo != NULL) {
-            full = r->reginfo_size;
-            memcpy(buffer, r->reginfo, full < size ? full : size);
-        }
+    HASH_FIND_PTR(g_registrations, &device, r);
+    if (r != NULL && r->stats.registered && r->reginfo != NULL) {
+        full = r->reginfo_size;
+        memcpy(buffer, r->reginfo, full < size ? full : size);
     }
     kmdfsim_mutex_unlock(kernel_lock());
     return full;

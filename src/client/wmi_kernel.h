@@ -14,6 +14,9 @@
 #include <kmdfsim/kmdfsim.h>
 #include <wdm.h>
 
+/* The harness device is being freed (driver unload): its record and provider id go with it. */
+void kmdfsim_wmi_kernel_forget(const kmdfsim_device *device);
+
 /* Counters one device's registration calls produced (for tests of §2.5). */
 typedef struct kmdfsim_wmi_registration_stats {
     BOOLEAN registered;

@@ -14,6 +14,7 @@
 #include "rtl/format.h"
 #include "verifier/verifier_internal.h"
 #include "wmi/wmi_internal.h"
+#include "client/wmi_kernel.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -152,6 +153,7 @@ static WCHAR *to_wide(const char *text)
 
 static void free_device_record(kmdfsim_device *device)
 {
+    kmdfsim_wmi_kernel_forget(device);
     for (size_t i = 0; i < device->property_count; i++)
         free(device->properties[i].data);
     free(device->properties);

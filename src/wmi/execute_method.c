@@ -14,8 +14,17 @@
 NTSTATUS kmdfsim_wmi_execute_method(kmdfsim_wmi_request *request)
 {
     kmdfsim_wmi_instance *instance = request->instance;
-    if (request->buffer_size < sizeof(WNODE_METHOD_ITEM))
+    /*
+     * KMDF reads MethodId, DataBlockOffset and SizeDataBlock unchecked
+     * (§3.6); they end at VariableData (68), not at sizeof (72, padding).
+     */
+    if (request->buffer_size < UFIELD_OFFSET(WNODE_METHOD_ITEM, VariableData)) {
+        kmdfsim_verify_warn("MALFORMED_WNODE", "IRP_MN_EXECUTE_METHOD", NULL,
+                            "a %lu-byte buffer cannot hold the WNODE_METHOD_ITEM fields KMDF reads (KMDF would read "
+                            "past it)",
+                            (unsigned long)request->buffer_size);
         return kmdfsim_wmi_complete(request, STATUS_INVALID_PARAMETER, 0);
+    }
     PWNODE_METHOD_ITEM wnode = (PWNODE_METHOD_ITEM)(void *)request->buffer;
     ULONG offset = wnode->DataBlockOffset;
     ULONG in = wnode->SizeDataBlock;
