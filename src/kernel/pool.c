@@ -335,6 +335,9 @@ static ULONG report_leaks(BOOLEAN any_owner, const void *owner)
         {
             if (!any_owner && block->owner != owner)
                 continue;
+            /* Reported once: the owner goes away, and its address may be reused by the next driver. */
+            if (!any_owner)
+                block->owner = NULL;
             leaks[count].user = block->user;
             leaks[count].size = block->size;
             leaks[count].tag = block->tag;

@@ -50,6 +50,14 @@ static void assert_trace(const char *const *expected)
                  (unsigned long)n, LifecycleTrace.Count ? LifecycleTrace.Entries[LifecycleTrace.Count - 1] : "");
 }
 
+/* Fails with the last report's text, so an unexpected report explains itself. */
+static void assert_no_reports(void)
+{
+    if (g_log.count != 0)
+        fail_msg("%lu verifier report(s); last: [%s] in %s: %s", g_log.count, g_log.last_rule, g_log.last_where,
+                 g_log.last_message);
+}
+
 static void reset_trace(void) { memset(&LifecycleTrace, 0, sizeof(LifecycleTrace)); }
 
 static void test_full_lifecycle_order(void **state)
@@ -70,7 +78,7 @@ static void test_full_lifecycle_order(void **state)
                                            "SelfManagedIoCleanup", "DeviceCleanup", "DeviceDestroy",
                                            "DriverUnload", "DriverCleanup", NULL};
     assert_trace(expected);
-    assert_int_equal(g_log.count, 0);
+    assert_no_reports();
 }
 
 static void test_surprise_removal_order(void **state)
@@ -271,7 +279,7 @@ static void test_wdm_objects(void **state)
     RtlInitUnicodeString(&path, WdfDriverGetRegistryPath(wdfDriver));
     assert_true(RtlPrefixUnicodeString(&expected, &path, TRUE));
     kmdfsim_driver_unload(driver);
-    assert_int_equal(g_log.count, 0);
+    assert_no_reports();
 }
 
 static void test_properties(void **state)
@@ -317,7 +325,7 @@ static void test_properties(void **state)
     assert_null(memory);
     /* The property memory is a child of the device and goes away with it. */
     kmdfsim_driver_unload(driver);
-    assert_int_equal(g_log.count, 0);
+    assert_no_reports();
 }
 
 int main(void)
