@@ -209,12 +209,20 @@ static void test_wdf_spin_lock_excludes_and_restores_irql(void **state)
 
 /* ---- Wait locks --------------------------------------------------------- */
 
-static void hold_for_a_while(void *arg)
+typedef struct holder_args {
+    WDFWAITLOCK lock;
+    KEVENT acquired; /* set by the holder once it owns the lock */
+    KEVENT release;  /* set by the test when the holder may let go */
+} holder_args;
+
+static void hold_until_told(void *arg)
 {
-    WDFWAITLOCK lock = (WDFWAITLOCK)arg;
-    assert_int_equal(WdfWaitLockAcquire(lock, NULL), STATUS_SUCCESS);
-    kmdfsim_sleep_ms(50);
-    WdfWaitLockRelease(lock);
+    holder_args *h = arg;
+    WdfWaitLockAcquire(h->lock, NULL);
+    KeSetEvent(&h->acquired, IO_NO_INCREMENT, FALSE);
+    KeWaitForSingleObject(&h->release, Executive, KernelMode, FALSE, NULL);
+    kmdfsim_sleep_ms(20); /* the test is blocked in an infinite acquire meanwhile */
+    WdfWaitLockRelease(h->lock);
 }
 
 static void test_wait_lock_timeout_and_ownership(void **state)
@@ -231,11 +239,16 @@ static void test_wait_lock_timeout_and_ownership(void **state)
     assert_string_equal(g_log.last_rule, "WAITLOCK_NOT_OWNED");
     assert_int_equal(g_log.errors, 2);
 
+    holder_args h;
+    h.lock = lock;
+    KeInitializeEvent(&h.acquired, NotificationEvent, FALSE);
+    KeInitializeEvent(&h.release, NotificationEvent, FALSE);
     kmdfsim_thread holder;
-    assert_int_equal(kmdfsim_thread_create(&holder, hold_for_a_while, lock), 0);
-    kmdfsim_sleep_ms(10);
+    assert_int_equal(kmdfsim_thread_create(&holder, hold_until_told, &h), 0);
+    assert_int_equal(KeWaitForSingleObject(&h.acquired, Executive, KernelMode, FALSE, NULL), STATUS_SUCCESS);
     LONGLONG short_wait = -10 * 10000; /* 10 ms */
     assert_int_equal(WdfWaitLockAcquire(lock, &short_wait), STATUS_TIMEOUT);
+    KeSetEvent(&h.release, IO_NO_INCREMENT, FALSE);
     assert_int_equal(WdfWaitLockAcquire(lock, NULL), STATUS_SUCCESS); /* waits for the holder */
     WdfWaitLockRelease(lock);
     kmdfsim_thread_join(&holder);
