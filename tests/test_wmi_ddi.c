@@ -535,8 +535,14 @@ static void test_updates_above_passive_are_deferred_and_coalesced(void **state)
 }
 
 static WDFDEVICE g_removal_device;
+static kmdfsim_device *g_removal_harness;
 static NTSTATUS g_status_in_d0_exit;
+static NTSTATUS g_register_in_d0_exit;
+static ULONG g_updates_in_d0_exit;
+static WDFWMIINSTANCE g_late_instance;
+static WDFWMIINSTANCE g_deregistered_late;
 
+/* Runs while WMI is Deregistered (removal has begun). */
 static NTSTATUS D0ExitCreatesProvider(WDFDEVICE Device, WDF_POWER_DEVICE_STATE Target)
 {
     (void)Target;
@@ -544,16 +550,28 @@ static NTSTATUS D0ExitCreatesProvider(WDFDEVICE Device, WDF_POWER_DEVICE_STATE T
     WDF_WMI_PROVIDER_CONFIG_INIT(&config, &GUID_B);
     WDFWMIPROVIDER provider;
     g_status_in_d0_exit = WdfWmiProviderCreate(Device, &config, NULL, &provider);
+    /* Registering and deregistering instances still link and unlink, without telling WMI. */
+    kmdfsim_wmi_registration_stats before;
+    kmdfsim_wmi_kernel_registration_stats(g_removal_harness, &before);
+    g_register_in_d0_exit = WdfWmiInstanceRegister(g_deregistered_late);
+    WdfWmiInstanceDeregister(g_deregistered_late);
+    kmdfsim_wmi_registration_stats after;
+    kmdfsim_wmi_kernel_registration_stats(g_removal_harness, &after);
+    g_updates_in_d0_exit = after.update_calls - before.update_calls;
     return STATUS_SUCCESS;
 }
 
 static NTSTATUS g_status_in_cleanup;
-static WDFWMIINSTANCE g_late_instance;
+static NTSTATUS g_provider_in_cleanup;
 
+/* Runs after EvtDeviceSelfManagedIoCleanup: WMI is CleanedUp. */
 static VOID DeviceCleanupRegisters(WDFOBJECT Device)
 {
-    (void)Device;
     g_status_in_cleanup = WdfWmiInstanceRegister(g_late_instance);
+    WDF_WMI_PROVIDER_CONFIG config;
+    WDF_WMI_PROVIDER_CONFIG_INIT(&config, &GUID_B);
+    WDFWMIPROVIDER provider;
+    g_provider_in_cleanup = WdfWmiProviderCreate((WDFDEVICE)Device, &config, NULL, &provider);
 }
 
 static NTSTATUS StateDeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
@@ -583,6 +601,7 @@ static void test_deregistered_and_cleaned_up_states(void **state)
     kmdfsim_device *device;
     assert_int_equal(kmdfsim_driver_load(StateDriverEntry, &driver), STATUS_SUCCESS);
     assert_int_equal(kmdfsim_device_add(driver, "ROOT\\WMISTATE\\0000", &device), STATUS_SUCCESS);
+    g_removal_harness = device;
     WDF_WMI_PROVIDER_CONFIG config;
     WDF_WMI_PROVIDER_CONFIG_INIT(&config, &GUID_A);
     WDFWMIPROVIDER provider;
@@ -590,12 +609,20 @@ static void test_deregistered_and_cleaned_up_states(void **state)
     WDF_WMI_INSTANCE_CONFIG instance_config;
     WDF_WMI_INSTANCE_CONFIG_INIT_PROVIDER(&instance_config, provider);
     assert_int_equal(WdfWmiInstanceCreate(NULL, &instance_config, NULL, &g_late_instance), STATUS_SUCCESS);
+    assert_int_equal(WdfWmiInstanceCreate(NULL, &instance_config, NULL, &g_deregistered_late), STATUS_SUCCESS);
     assert_int_equal(kmdfsim_device_start(device), STATUS_SUCCESS);
     assert_int_equal(kmdfsim_device_remove(device), STATUS_SUCCESS);
     /* D0Exit runs after deregistration: adding a provider fails. */
     assert_int_equal(g_status_in_d0_exit, STATUS_INVALID_DEVICE_STATE);
-    /* The device's cleanup runs after EvtDeviceSelfManagedIoCleanup: registering fails. */
+    assert_int_equal(g_register_in_d0_exit, STATUS_SUCCESS);
+    assert_int_equal(g_updates_in_d0_exit, 0);
+    /* The device's cleanup runs after EvtDeviceSelfManagedIoCleanup: registering fails... */
     assert_int_equal(g_status_in_cleanup, STATUS_INVALID_DEVICE_STATE);
+    /*
+     * ...and a provider passes the handler (no case for CleanedUp, §6.2 q12) but its
+     * commit fails: the device is being deleted, so it is unlinked again (§1.7.1 step 12).
+     */
+    assert_int_equal(g_provider_in_cleanup, STATUS_DELETE_PENDING);
     kmdfsim_driver_unload(driver);
 }
 

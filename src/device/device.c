@@ -36,6 +36,9 @@ static const kmdfsim_object_class g_device_class = {KMDFSIM_KIND_DEVICE, "WDFDEV
 
 kmdfsim_wdf_device *kmdfsim_wdf_device_from_handle(WDFDEVICE handle, const char *ddi)
 {
+    /* Every WDFDEVICE DDI allows at most DISPATCH_LEVEL; those limited to PASSIVE check that first. */
+    if (!kmdfsim_irql_check_max(DISPATCH_LEVEL, ddi))
+        return NULL;
     return (kmdfsim_wdf_device *)kmdfsim_object_from_handle((WDFOBJECT)handle, KMDFSIM_KIND_DEVICE, ddi);
 }
 

@@ -94,6 +94,8 @@ NTSTATUS WdfMemoryCreatePreallocated(PWDF_OBJECT_ATTRIBUTES Attributes, PVOID Bu
 
 static kmdfsim_memory *memory_from_handle(WDFMEMORY handle, const char *ddi)
 {
+    if (!kmdfsim_irql_check_max(DISPATCH_LEVEL, ddi))
+        return NULL;
     return (kmdfsim_memory *)kmdfsim_object_from_handle((WDFOBJECT)handle, KMDFSIM_KIND_MEMORY, ddi);
 }
 

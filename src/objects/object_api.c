@@ -30,6 +30,8 @@ VOID WdfObjectReferenceActual(WDFOBJECT Handle, PVOID Tag, LONG Line, PCCH File)
     (void)Tag;
     (void)Line;
     (void)File;
+    if (!kmdfsim_irql_check_max(DISPATCH_LEVEL, "WdfObjectReference"))
+        return;
     kmdfsim_object *object = kmdfsim_object_from_handle(Handle, KMDFSIM_KIND_ANY, "WdfObjectReference");
     if (object != NULL)
         kmdfsim_object_reference(object);
@@ -40,6 +42,8 @@ VOID WdfObjectDereferenceActual(WDFOBJECT Handle, PVOID Tag, LONG Line, PCCH Fil
     (void)Tag;
     (void)Line;
     (void)File;
+    if (!kmdfsim_irql_check_max(DISPATCH_LEVEL, "WdfObjectDereference"))
+        return;
     kmdfsim_object *object = kmdfsim_object_from_handle(Handle, KMDFSIM_KIND_ANY, "WdfObjectDereference");
     if (object != NULL)
         kmdfsim_object_dereference(object);
