@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "kmdfsim_test.h"
+
 #include <kmdfsim/verifier.h>
 #include <ntddk.h>
 #include <string.h>
@@ -12,13 +14,11 @@
 #include "kernel/irql.h"
 #include "platform/platform.h"
 
-static kmdfsim_verifier_log g_log;
 
 static int setup(void **state)
 {
     (void)state;
-    memset(&g_log, 0, sizeof(g_log));
-    kmdfsim_set_verifier_handler(kmdfsim_verifier_log_handler, &g_log);
+    capture_reports();
     return 0;
 }
 
@@ -26,7 +26,7 @@ static int teardown(void **state)
 {
     (void)state;
     kmdfsim_irql_set(PASSIVE_LEVEL);
-    kmdfsim_set_verifier_handler(NULL, NULL);
+    release_reports();
     return 0;
 }
 

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "kmdfsim_test.h"
+
 #include <kmdfsim/kmdfsim.h>
 #include <stdio.h>
 #include <string.h>
@@ -26,7 +28,6 @@ typedef struct _OTHER_CONTEXT {
 } OTHER_CONTEXT;
 WDF_DECLARE_CONTEXT_TYPE(OTHER_CONTEXT)
 
-static kmdfsim_verifier_log g_log;
 static kmdfsim_driver *g_driver;
 static char g_events[32][24];
 static int g_event_count;
@@ -60,9 +61,8 @@ static NTSTATUS ObjectDriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING R
 static int setup(void **state)
 {
     (void)state;
-    memset(&g_log, 0, sizeof(g_log));
+    capture_reports();
     g_event_count = 0;
-    kmdfsim_set_verifier_handler(kmdfsim_verifier_log_handler, &g_log);
     return kmdfsim_driver_load(ObjectDriverEntry, &g_driver) == STATUS_SUCCESS ? 0 : -1;
 }
 
@@ -70,7 +70,7 @@ static int teardown(void **state)
 {
     (void)state;
     kmdfsim_driver_unload(g_driver);
-    kmdfsim_set_verifier_handler(NULL, NULL);
+    release_reports();
     assert_int_equal(kmdfsim_live_object_count(), 0);
     return 0;
 }

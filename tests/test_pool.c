@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "kmdfsim_test.h"
+
 #include <kmdfsim/pool.h>
 #include <kmdfsim/verifier.h>
 #include <ntddk.h>
@@ -13,20 +15,18 @@
 #define TAG_A 'AlpT'
 #define TAG_B 'BlpT'
 
-static kmdfsim_verifier_log g_log;
 
 static int setup(void **state)
 {
     (void)state;
-    memset(&g_log, 0, sizeof(g_log));
-    kmdfsim_set_verifier_handler(kmdfsim_verifier_log_handler, &g_log);
+    capture_reports();
     return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    kmdfsim_set_verifier_handler(NULL, NULL);
+    release_reports();
     return 0;
 }
 

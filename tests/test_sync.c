@@ -10,12 +10,13 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "kmdfsim_test.h"
+
 #include <kmdfsim/kmdfsim.h>
 #include <string.h>
 
 #include "platform/platform.h"
 
-static kmdfsim_verifier_log g_log;
 static kmdfsim_driver *g_driver;
 
 static NTSTATUS SyncDriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
@@ -29,8 +30,7 @@ static NTSTATUS SyncDriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING Reg
 static int setup(void **state)
 {
     (void)state;
-    memset(&g_log, 0, sizeof(g_log));
-    kmdfsim_set_verifier_handler(kmdfsim_verifier_log_handler, &g_log);
+    capture_reports();
     return kmdfsim_driver_load(SyncDriverEntry, &g_driver) == STATUS_SUCCESS ? 0 : -1;
 }
 
@@ -38,7 +38,7 @@ static int teardown(void **state)
 {
     (void)state;
     kmdfsim_driver_unload(g_driver);
-    kmdfsim_set_verifier_handler(NULL, NULL);
+    release_reports();
     assert_int_equal(KeGetCurrentIrql(), PASSIVE_LEVEL);
     return 0;
 }

@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "kmdfsim_test.h"
+
 #include <initguid.h>
 #include <kmdfsim/kmdfsim.h>
 #include <stdio.h>
@@ -27,7 +29,6 @@ typedef struct _INSTANCE_CONTEXT {
 } INSTANCE_CONTEXT;
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(INSTANCE_CONTEXT, GetInstanceContext)
 
-static kmdfsim_verifier_log g_log;
 static KEVENT g_worker_gate;
 static kmdfsim_driver *g_driver;
 static kmdfsim_device *g_device;
@@ -105,9 +106,8 @@ static int setup(void **state)
 {
     (void)state;
     KeInitializeEvent(&g_worker_gate, NotificationEvent, TRUE);
-    memset(&g_log, 0, sizeof(g_log));
+    capture_reports();
     g_event_count = 0;
-    kmdfsim_set_verifier_handler(kmdfsim_verifier_log_handler, &g_log);
     if (kmdfsim_driver_load(DdiDriverEntry, &g_driver) != STATUS_SUCCESS)
         return -1;
     if (kmdfsim_device_add(g_driver, "ROOT\\WMIDDI\\0000", &g_device) != STATUS_SUCCESS)
@@ -122,7 +122,7 @@ static int teardown(void **state)
     /* A failed assertion must not leave the system worker parked behind the gate. */
     KeSetEvent(&g_worker_gate, IO_NO_INCREMENT, FALSE);
     kmdfsim_driver_unload(g_driver);
-    kmdfsim_set_verifier_handler(NULL, NULL);
+    release_reports();
     kmdfsim_clock_unfreeze();
     assert_int_equal(kmdfsim_live_object_count(), 0);
     return 0;

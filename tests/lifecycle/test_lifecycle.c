@@ -9,27 +9,27 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "kmdfsim_test.h"
+
 #include <kmdfsim/kmdfsim.h>
 #include <string.h>
 
 #include "lifecycle_driver.h"
 
-static kmdfsim_verifier_log g_log;
 
 static int setup(void **state)
 {
     (void)state;
     memset(&LifecycleTrace, 0, sizeof(LifecycleTrace));
     memset(&LifecycleFaults, 0, sizeof(LifecycleFaults));
-    memset(&g_log, 0, sizeof(g_log));
-    kmdfsim_set_verifier_handler(kmdfsim_verifier_log_handler, &g_log);
+    capture_reports();
     return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    kmdfsim_set_verifier_handler(NULL, NULL);
+    release_reports();
     /* Every test must leave no framework object behind. */
     assert_int_equal(kmdfsim_live_object_count(), 0);
     return 0;
@@ -48,14 +48,6 @@ static void assert_trace(const char *const *expected)
     if (LifecycleTrace.Count != n)
         fail_msg("trace has %lu entries, expected %lu (last: \"%s\")", (unsigned long)LifecycleTrace.Count,
                  (unsigned long)n, LifecycleTrace.Count ? LifecycleTrace.Entries[LifecycleTrace.Count - 1] : "");
-}
-
-/* Fails with the last report's text, so an unexpected report explains itself. */
-static void assert_no_reports(void)
-{
-    if (g_log.count != 0)
-        fail_msg("%lu verifier report(s); last: [%s] in %s: %s", g_log.count, g_log.last_rule, g_log.last_where,
-                 g_log.last_message);
 }
 
 static void reset_trace(void) { memset(&LifecycleTrace, 0, sizeof(LifecycleTrace)); }
