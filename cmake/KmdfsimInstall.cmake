@@ -67,6 +67,11 @@ write_basic_package_version_file("${_kmdfsim_pkg_dir}/kmdfsimConfigVersion.cmake
 install(FILES "${_kmdfsim_pkg_dir}/kmdfsimConfig.cmake" "${_kmdfsim_pkg_dir}/kmdfsimConfigVersion.cmake"
   DESTINATION "${KMDFSIM_INSTALL_CMAKEDIR}")
 
+# The driver-porting function and the host tools it runs (MOF compiler, WPP shim, include mapper).
+get_property(_kmdfsim_host_tools GLOBAL PROPERTY KMDFSIM_HOST_TOOL_INSTALL_FILES)
+install(PROGRAMS ${_kmdfsim_host_tools} DESTINATION "${CMAKE_INSTALL_BINDIR}")
+install(FILES "${CMAKE_CURRENT_LIST_DIR}/KmdfsimAddDriver.cmake" DESTINATION "${KMDFSIM_INSTALL_CMAKEDIR}")
+
 # ---- pkg-config -----------------------------------------------------------------
 # Paths are relative to the .pc file (${pcfiledir}) so that the prefix can be
 # chosen at install time (`cmake --install build --prefix /opt/x`) or moved;

@@ -1,0 +1,2 @@
+// begin_wpp config
+// FUNC Trace(LEVEL, MSG, ...);
