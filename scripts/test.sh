@@ -9,6 +9,7 @@
 #   gcc         GCC, Debug, warnings as errors
 #   clang-asan  Clang, Debug, AddressSanitizer + UndefinedBehaviorSanitizer
 #               (leak detection on, any report fails the test)
+#   clang-tsan  Clang, Debug, ThreadSanitizer (any report fails the test)
 #   mingw       MinGW-w64 cross build for 64-bit Windows, warnings as errors,
 #               tests run under Wine
 #
@@ -49,7 +50,7 @@ source "$ROOT/scripts/install-deps.sh"
 #                helpers configure_and_build and run_ctest below
 # Adding one (ThreadSanitizer, say) = writing those two functions and
 # appending the name to CONFIGS.
-CONFIGS=(gcc clang-asan mingw)
+CONFIGS=(gcc clang-asan clang-tsan mingw)
 
 deps_gcc() { echo base; }
 run_gcc() {
@@ -70,6 +71,17 @@ run_clang_asan() {
     "-DCMAKE_EXE_LINKER_FLAGS=$SANITIZE_FLAGS" "-DCMAKE_SHARED_LINKER_FLAGS=$SANITIZE_FLAGS" \
     "-DCMAKE_MODULE_LINKER_FLAGS=$SANITIZE_FLAGS"
   run_ctest clang-asan ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+}
+
+TSAN_FLAGS="-fsanitize=thread -fno-omit-frame-pointer -g -O1"
+deps_clang_tsan() { echo base clang; }
+run_clang_tsan() {
+  configure_and_build clang-tsan \
+    -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+    -DCMAKE_BUILD_TYPE=Debug -DKMDFSIM_WERROR=ON \
+    "-DCMAKE_C_FLAGS=$TSAN_FLAGS" "-DCMAKE_CXX_FLAGS=$TSAN_FLAGS" \
+    "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread" "-DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=thread"
+  run_ctest clang-tsan TSAN_OPTIONS=halt_on_error=1
 }
 
 deps_mingw() { echo base mingw; }

@@ -14,6 +14,7 @@
 #include <kmdfsim/pool.h>
 #include <kmdfsim/status.h>
 #include <kmdfsim/verifier.h>
+#include <kmdfsim/wmi.h>
 #include <kmdfsim/wmi_irp.h>
 
 #include <wdf.h>

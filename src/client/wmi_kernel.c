@@ -1,9 +1,17 @@
 /*
- * wmi_kernel.c - registrations, provider ids and event intake of the
- * simulated WMI kernel component (IoWMIRegistrationControl, IoWMIWriteEvent,
- * IoWMIDeviceObjectToProviderId).
+ * wmi_kernel.c - registrations, provider ids and requests to devices of the
+ * simulated WMI kernel component (IoWMIRegistrationControl,
+ * IoWMIDeviceObjectToProviderId), and the kernel lock.
+ *
+ * A device's record lives from its first IoWMI* call until the harness frees
+ * the device (kmdfsim_wmi_kernel_forget). REGISTER and UPDATE_GUIDS ask the
+ * device for IRP_MN_REGINFO_EX on the calling thread and feed the answer to
+ * the GUID registry; DEREGISTER removes the device from the registry and
+ * waits for the requests other threads have in flight to it, so that once
+ * it returns no request reaches the device any more (its WDFDEVICE is
+ * deleted next).
  */
-#include "client/wmi_kernel.h"
+#include "client/wmi_client.h"
 
 #include "device/device.h"
 #include "kernel/irql.h"
@@ -12,54 +20,185 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <uthash.h>
-
-typedef struct registration {
-    const kmdfsim_device *device; /* key: lives until driver unload, unlike the FDO */
-    ULONG provider_id;
-    kmdfsim_wmi_registration_stats stats;
-    UCHAR *reginfo;
-    ULONG reginfo_size;
-    UT_hash_handle hh;
-} registration;
 
 static kmdfsim_static_mutex g_lock;
-static registration *g_registrations; /* every device seen, by harness device */
+static kmdfsim_cond g_cond;
+static BOOLEAN g_cond_ready;
+static kmdfsim_wmik_record *g_records;       /* by device */
+static kmdfsim_wmik_record *g_records_by_id; /* by provider id */
+static kmdfsim_wmik_record *g_records_by_fdo; /* registered devices, by device object */
 static ULONG g_next_provider_id = 1;
-static ULONG g_max_event_size = 1024;
-static kmdfsim_wmi_event_hook g_event_hook;
-static void *g_event_context;
+static KMDFSIM_THREAD_LOCAL kmdfsim_wmik_pin *t_pins;
 
-static kmdfsim_mutex *kernel_lock(void) { return kmdfsim_static_mutex_get(&g_lock); }
+/* ---- The kernel lock ----------------------------------------------------- */
+
+void kmdfsim_wmik_lock(void)
+{
+    kmdfsim_mutex_lock(kmdfsim_static_mutex_get(&g_lock));
+    if (!g_cond_ready) {
+        kmdfsim_cond_init(&g_cond);
+        g_cond_ready = TRUE;
+    }
+}
+
+void kmdfsim_wmik_unlock(void) { kmdfsim_mutex_unlock(kmdfsim_static_mutex_get(&g_lock)); }
+
+void kmdfsim_wmik_wait(void) { kmdfsim_cond_wait(&g_cond, kmdfsim_static_mutex_get(&g_lock)); }
+
+void kmdfsim_wmik_broadcast(void) { kmdfsim_cond_broadcast(&g_cond); }
+
+/* ---- Records -------------------------------------------------------------- */
+
+static kmdfsim_wmik_record *record_by_device(const kmdfsim_device *device)
+{
+    kmdfsim_wmik_record *r;
+    HASH_FIND_PTR(g_records, &device, r);
+    return r;
+}
+
+kmdfsim_wmik_record *kmdfsim_wmik_record_by_id(ULONG provider_id)
+{
+    kmdfsim_wmik_record *r;
+    HASH_FIND(hh_id, g_records_by_id, &provider_id, sizeof(ULONG), r);
+    return r;
+}
 
 /* The record for a device, created on first sight. Lock held. */
-static registration *record_for(const kmdfsim_device *device)
+static kmdfsim_wmik_record *record_for(kmdfsim_device *device)
 {
-    registration *r;
-    HASH_FIND_PTR(g_registrations, &device, r);
+    kmdfsim_wmik_record *r = record_by_device(device);
     if (r == NULL) {
         r = calloc(1, sizeof(*r));
         if (r == NULL)
             return NULL;
         r->device = device;
         r->provider_id = g_next_provider_id++;
-        HASH_ADD_PTR(g_registrations, device, r);
+        HASH_ADD_PTR(g_records, device, r);
+        HASH_ADD(hh_id, g_records_by_id, provider_id, sizeof(ULONG), r);
     }
     return r;
 }
 
+/* Lock held. Maps the registering device object to the record between REGISTER and DEREGISTER. */
+static void map_fdo(kmdfsim_wmik_record *r, const DEVICE_OBJECT *fdo)
+{
+    if (r->fdo == fdo)
+        return;
+    if (r->fdo != NULL)
+        HASH_DELETE(hh_fdo, g_records_by_fdo, r);
+    r->fdo = fdo;
+    if (fdo != NULL)
+        HASH_ADD(hh_fdo, g_records_by_fdo, fdo, sizeof(r->fdo), r);
+}
+
+/*
+ * The device a device object belongs to. A registered device's FDO is found
+ * in the kernel's own map (it cannot be reused before DEREGISTER); others
+ * are looked up among the harness's devices.
+ */
+static kmdfsim_device *device_of(const DEVICE_OBJECT *object)
+{
+    kmdfsim_wmik_record *r;
+    kmdfsim_wmik_lock();
+    HASH_FIND(hh_fdo, g_records_by_fdo, &object, sizeof(object), r);
+    kmdfsim_device *device = r != NULL ? r->device : NULL;
+    kmdfsim_wmik_unlock();
+    return device != NULL ? device : kmdfsim_device_from_wdm(object);
+}
+
+static void record_free(kmdfsim_wmik_record *r)
+{
+    free(r->reginfo);
+    free(r);
+}
+
+void kmdfsim_wmik_pin_record(kmdfsim_wmik_record *record, kmdfsim_wmik_pin *frame)
+{
+    record->pins++;
+    frame->record = record;
+    frame->prev = t_pins;
+    t_pins = frame;
+}
+
+void kmdfsim_wmik_unpin_record(kmdfsim_wmik_pin *frame)
+{
+    /* Frames are released in reverse order of pinning (each request pins one record at a time). */
+    for (kmdfsim_wmik_pin **p = &t_pins; *p != NULL; p = &(*p)->prev) {
+        if (*p == frame) {
+            *p = frame->prev;
+            break;
+        }
+    }
+    kmdfsim_wmik_record *r = frame->record;
+    r->pins--;
+    if (r->pins == 0 && r->zombie)
+        record_free(r);
+    kmdfsim_wmik_broadcast();
+}
+
+/* Pins this thread holds on `record` (a request whose callback ended up here). */
+static ULONG own_pins(const kmdfsim_wmik_record *record)
+{
+    ULONG n = 0;
+    for (const kmdfsim_wmik_pin *p = t_pins; p != NULL; p = p->prev)
+        if (p->record == record)
+            n++;
+    return n;
+}
+
+/* Lock held: waits until only this thread's requests are still in flight to the device. */
+static void drain(kmdfsim_wmik_record *record)
+{
+    ULONG own = own_pins(record);
+    while (record->pins > own)
+        kmdfsim_wmik_wait();
+}
+
+/* ---- Requests to a device ------------------------------------------------- */
+
+NTSTATUS kmdfsim_wmik_send(ULONG provider_id, const GUID *guid, kmdfsim_wmi_irp *irp)
+{
+    GUID path;
+    kmdfsim_wmik_pin pin;
+    kmdfsim_wmik_lock();
+    kmdfsim_wmik_record *r = kmdfsim_wmik_record_by_id(provider_id);
+    if (r == NULL || r->zombie || !r->stats.registered || (guid != NULL && !kmdfsim_wmik_registry_provides(guid, r))) {
+        kmdfsim_wmik_unlock();
+        return STATUS_WMI_GUID_NOT_FOUND;
+    }
+    kmdfsim_wmik_pin_record(r, &pin);
+    kmdfsim_device *device = r->device;
+    kmdfsim_wmik_unlock();
+
+    if (guid != NULL) {
+        path = *guid;
+        irp->data_path = &path;
+    }
+    irp->provider_id = 0; /* the device's FDO */
+    irp->io_status.Status = STATUS_NOT_SUPPORTED;
+    irp->io_status.Information = 0;
+    NTSTATUS status = kmdfsim_wmi_send_irp(device, irp);
+    if (NT_SUCCESS(status) && irp->forwarded)
+        status = irp->io_status.Status; /* nobody handled it: the IoStatus WMI set */
+
+    kmdfsim_wmik_lock();
+    kmdfsim_wmik_unpin_record(&pin);
+    kmdfsim_wmik_unlock();
+    return status;
+}
+
 ULONG NTAPI IoWMIDeviceObjectToProviderId(PDEVICE_OBJECT DeviceObject)
 {
-    kmdfsim_device *device = kmdfsim_device_from_wdm(DeviceObject);
+    kmdfsim_device *device = device_of(DeviceObject);
     if (device == NULL) {
         kmdfsim_verify_fail("INVALID_DEVICE_OBJECT", "IoWMIDeviceObjectToProviderId", DeviceObject,
                             "not a device object kmdfsim created");
         return 0;
     }
-    kmdfsim_mutex_lock(kernel_lock());
-    registration *r = record_for(device);
+    kmdfsim_wmik_lock();
+    kmdfsim_wmik_record *r = record_for(device);
     ULONG id = r != NULL ? r->provider_id : 0;
-    kmdfsim_mutex_unlock(kernel_lock());
+    kmdfsim_wmik_unlock();
     return id;
 }
 
@@ -70,7 +209,7 @@ ULONG NTAPI IoWMIDeviceObjectToProviderId(PDEVICE_OBJECT DeviceObject)
 static NTSTATUS query_reginfo(kmdfsim_device *device, ULONG_PTR data_path, UCHAR **out, ULONG *out_size)
 {
     ULONG size = 256;
-    for (int attempt = 0; attempt < 3; attempt++) {
+    for (int attempt = 0; attempt < 4; attempt++) {
         UCHAR *buffer = calloc(1, size);
         if (buffer == NULL)
             return STATUS_INSUFFICIENT_RESOURCES;
@@ -82,6 +221,8 @@ static NTSTATUS query_reginfo(kmdfsim_device *device, ULONG_PTR data_path, UCHAR
         irp.buffer_size = size;
         irp.io_status.Status = STATUS_NOT_SUPPORTED;
         NTSTATUS status = kmdfsim_wmi_send_irp(device, &irp);
+        if (NT_SUCCESS(status) && irp.forwarded)
+            status = irp.io_status.Status;
         if (!NT_SUCCESS(status)) {
             free(buffer);
             return status;
@@ -95,6 +236,10 @@ static NTSTATUS query_reginfo(kmdfsim_device *device, ULONG_PTR data_path, UCHAR
             size = needed;
             continue;
         }
+        if (irp.io_status.Information > size) {
+            free(buffer);
+            return STATUS_UNSUCCESSFUL;
+        }
         *out = buffer;
         *out_size = (ULONG)irp.io_status.Information;
         return STATUS_SUCCESS;
@@ -102,25 +247,49 @@ static NTSTATUS query_reginfo(kmdfsim_device *device, ULONG_PTR data_path, UCHAR
     return STATUS_UNSUCCESSFUL;
 }
 
-/* Refreshes a registration from the device; the registration record is updated under the lock. */
+/*
+ * Refreshes a registration from the device and applies it to the registry;
+ * then brings the named GUIDs' providers to their consumers' state (a new
+ * provider of a GUID someone subscribed to gets ENABLE_EVENTS).
+ */
 static NTSTATUS refresh(kmdfsim_device *device, ULONG_PTR data_path)
 {
     UCHAR *reginfo = NULL;
     ULONG size = 0;
-    NTSTATUS status = query_reginfo(device, data_path, &reginfo, &size);
-    kmdfsim_mutex_lock(kernel_lock());
-    registration *r = record_for(device);
-    if (r != NULL) {
-        r->stats.reginfo_queries++;
-        if (NT_SUCCESS(status)) {
-            free(r->reginfo);
-            r->reginfo = reginfo;
-            r->reginfo_size = size;
-            reginfo = NULL;
-        }
+    kmdfsim_wmik_pin pin;
+    kmdfsim_wmik_lock();
+    kmdfsim_wmik_record *r = record_for(device);
+    if (r == NULL) {
+        kmdfsim_wmik_unlock();
+        return STATUS_INSUFFICIENT_RESOURCES;
     }
-    kmdfsim_mutex_unlock(kernel_lock());
+    kmdfsim_wmik_pin_record(r, &pin);
+    /* One refresh of a device at a time, so that answers are applied in the order they were given. */
+    while (r->refreshing)
+        kmdfsim_wmik_wait();
+    r->refreshing = TRUE;
+    kmdfsim_wmik_unlock();
+
+    NTSTATUS status = query_reginfo(device, data_path, &reginfo, &size);
+
+    GUID *guids = NULL;
+    ULONG guid_count = 0;
+    kmdfsim_wmik_lock();
+    r->stats.reginfo_queries++;
+    if (NT_SUCCESS(status) && r->stats.registered) {
+        free(r->reginfo);
+        r->reginfo = reginfo;
+        r->reginfo_size = size;
+        kmdfsim_wmik_registry_apply(r, reginfo, size, data_path == WMIREGISTER, &guids, &guid_count);
+        reginfo = NULL;
+    }
+    r->refreshing = FALSE;
+    kmdfsim_wmik_unpin_record(&pin); /* wakes the next refresh */
+    kmdfsim_wmik_unlock();
     free(reginfo);
+    for (ULONG i = 0; i < guid_count; i++)
+        kmdfsim_wmik_reconcile(&guids[i]);
+    free(guids);
     return status;
 }
 
@@ -128,16 +297,16 @@ NTSTATUS NTAPI IoWMIRegistrationControl(PDEVICE_OBJECT DeviceObject, ULONG Actio
 {
     if (!kmdfsim_irql_check_max(PASSIVE_LEVEL, "IoWMIRegistrationControl"))
         return STATUS_INVALID_DEVICE_REQUEST;
-    kmdfsim_device *device = kmdfsim_device_from_wdm(DeviceObject);
+    kmdfsim_device *device = device_of(DeviceObject);
     if (device == NULL || device->fdo == NULL || DeviceObject != &device->fdo->device_object) {
         kmdfsim_verify_fail("INVALID_DEVICE_OBJECT", "IoWMIRegistrationControl", DeviceObject,
                             "not the device object of a device kmdfsim added");
         return STATUS_INVALID_PARAMETER;
     }
-    kmdfsim_mutex_lock(kernel_lock());
-    registration *r = record_for(device);
+    kmdfsim_wmik_lock();
+    kmdfsim_wmik_record *r = record_for(device);
     if (r == NULL) {
-        kmdfsim_mutex_unlock(kernel_lock());
+        kmdfsim_wmik_unlock();
         return STATUS_INSUFFICIENT_RESOURCES;
     }
     BOOLEAN was_registered = r->stats.registered;
@@ -145,6 +314,7 @@ NTSTATUS NTAPI IoWMIRegistrationControl(PDEVICE_OBJECT DeviceObject, ULONG Actio
     case WMIREG_ACTION_REGISTER:
         r->stats.register_calls++;
         r->stats.registered = TRUE;
+        map_fdo(r, DeviceObject);
         break;
     case WMIREG_ACTION_UPDATE_GUIDS:
         r->stats.update_calls++;
@@ -155,12 +325,16 @@ NTSTATUS NTAPI IoWMIRegistrationControl(PDEVICE_OBJECT DeviceObject, ULONG Actio
         free(r->reginfo);
         r->reginfo = NULL;
         r->reginfo_size = 0;
+        /* No new request finds the device; those in flight end before the device goes. */
+        kmdfsim_wmik_registry_remove_record(r);
+        map_fdo(r, NULL); /* the FDO goes next */
+        drain(r);
         break;
     default:
-        kmdfsim_mutex_unlock(kernel_lock());
+        kmdfsim_wmik_unlock();
         return STATUS_INVALID_PARAMETER;
     }
-    kmdfsim_mutex_unlock(kernel_lock());
+    kmdfsim_wmik_unlock();
 
     if (Action == WMIREG_ACTION_REGISTER)
         return refresh(device, WMIREGISTER);
@@ -174,82 +348,42 @@ NTSTATUS NTAPI IoWMIRegistrationControl(PDEVICE_OBJECT DeviceObject, ULONG Actio
 
 void kmdfsim_wmi_kernel_forget(const kmdfsim_device *device)
 {
-    registration *r;
-    kmdfsim_mutex_lock(kernel_lock());
-    HASH_FIND_PTR(g_registrations, &device, r);
+    kmdfsim_wmik_lock();
+    kmdfsim_wmik_record *r = record_by_device(device);
     if (r != NULL) {
-        HASH_DEL(g_registrations, r);
-        free(r->reginfo);
-        free(r);
+        r->stats.registered = FALSE;
+        kmdfsim_wmik_registry_remove_record(r);
+        map_fdo(r, NULL);
+        drain(r);
+        HASH_DEL(g_records, r);
+        HASH_DELETE(hh_id, g_records_by_id, r);
+        if (r->pins > 0)
+            r->zombie = TRUE; /* this thread is inside a request to the device: its unpin frees it */
+        else
+            record_free(r);
     }
-    kmdfsim_mutex_unlock(kernel_lock());
+    kmdfsim_wmik_unlock();
 }
 
 void kmdfsim_wmi_kernel_registration_stats(const kmdfsim_device *device, kmdfsim_wmi_registration_stats *stats)
 {
     memset(stats, 0, sizeof(*stats));
-    registration *r;
-    kmdfsim_mutex_lock(kernel_lock());
-    HASH_FIND_PTR(g_registrations, &device, r);
+    kmdfsim_wmik_lock();
+    kmdfsim_wmik_record *r = record_by_device(device);
     if (r != NULL)
         *stats = r->stats;
-    kmdfsim_mutex_unlock(kernel_lock());
+    kmdfsim_wmik_unlock();
 }
 
 ULONG kmdfsim_wmi_kernel_reginfo(const kmdfsim_device *device, void *buffer, ULONG size)
 {
     ULONG full = 0;
-    registration *r;
-    kmdfsim_mutex_lock(kernel_lock());
-    HASH_FIND_PTR(g_registrations, &device, r);
+    kmdfsim_wmik_lock();
+    kmdfsim_wmik_record *r = record_by_device(device);
     if (r != NULL && r->stats.registered && r->reginfo != NULL) {
         full = r->reginfo_size;
         memcpy(buffer, r->reginfo, full < size ? full : size);
     }
-    kmdfsim_mutex_unlock(kernel_lock());
+    kmdfsim_wmik_unlock();
     return full;
-}
-
-void kmdfsim_wmi_kernel_set_event_hook(kmdfsim_wmi_event_hook hook, void *context)
-{
-    kmdfsim_mutex_lock(kernel_lock());
-    g_event_hook = hook;
-    g_event_context = context;
-    kmdfsim_mutex_unlock(kernel_lock());
-}
-
-void kmdfsim_wmi_set_max_event_size(ULONG bytes)
-{
-    kmdfsim_mutex_lock(kernel_lock());
-    g_max_event_size = bytes;
-    kmdfsim_mutex_unlock(kernel_lock());
-}
-
-NTSTATUS NTAPI IoWMIWriteEvent(PVOID WnodeEventItem)
-{
-    if (!kmdfsim_irql_check_max(APC_LEVEL, "IoWMIWriteEvent"))
-        return STATUS_INVALID_DEVICE_REQUEST;
-    const WNODE_HEADER *event = WnodeEventItem;
-    if (event == NULL) {
-        kmdfsim_verify_fail("NULL_PARAMETER", "IoWMIWriteEvent", NULL, "WnodeEventItem is NULL");
-        return STATUS_INVALID_PARAMETER;
-    }
-    if (event->BufferSize < sizeof(WNODE_HEADER) || (event->Flags & WNODE_FLAG_EVENT_ITEM) == 0) {
-        kmdfsim_verify_fail("MALFORMED_WNODE", "IoWMIWriteEvent", WnodeEventItem,
-                            "an event needs BufferSize >= 48 and WNODE_FLAG_EVENT_ITEM (BufferSize %lu, Flags 0x%lX)",
-                            (unsigned long)event->BufferSize, (unsigned long)event->Flags);
-        return STATUS_INVALID_PARAMETER;
-    }
-    kmdfsim_mutex_lock(kernel_lock());
-    ULONG limit = g_max_event_size;
-    kmdfsim_wmi_event_hook hook = g_event_hook;
-    void *context = g_event_context;
-    kmdfsim_mutex_unlock(kernel_lock());
-    if (event->BufferSize > limit)
-        return STATUS_BUFFER_OVERFLOW;
-    if (hook != NULL)
-        hook(event, context);
-    /* On success WMI owns the buffer and frees it. */
-    ExFreePool(WnodeEventItem);
-    return STATUS_SUCCESS;
 }

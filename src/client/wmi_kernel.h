@@ -6,7 +6,9 @@
  * IoWMIRegistrationControl(REGISTER), refreshed from the device's
  * IRP_MN_REGINFO_EX answer on REGISTER and UPDATE_GUIDS (synchronously, on
  * the calling thread: see docs/differences-from-kmdf.md), and receives
- * events from IoWMIWriteEvent.
+ * events from IoWMIWriteEvent. These are the entry points the rest of
+ * kmdfsim and its tests use; the component's own files share
+ * client/wmi_client.h.
  */
 #ifndef KMDFSIM_CLIENT_WMI_KERNEL_H_
 #define KMDFSIM_CLIENT_WMI_KERNEL_H_

@@ -26,7 +26,7 @@ static void wdf_device_destroy(kmdfsim_object *object)
     kmdfsim_wdf_device *device = (kmdfsim_wdf_device *)object;
     kmdfsim_wmi_handler_destroy(device);
     if (device->harness != NULL && device->harness->fdo == device)
-        device->harness->fdo = NULL;
+        kmdfsim_device_set_fdo(device->harness, NULL);
     if (device->harness != NULL)
         device->harness->pdo.AttachedDevice = NULL;
 }
@@ -135,7 +135,7 @@ NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit, PWDF_OBJECT_ATTRIBUTES Dev
         return status;
     }
     init_fdo(device, harness, init);
-    harness->fdo = device;
+    kmdfsim_device_set_fdo(harness, device);
     /* WDFDEVICE_INIT is consumed: KMDF frees it and clears the caller's pointer. */
     *DeviceInit = NULL;
     *Device = (WDFDEVICE)device->object.handle;

@@ -71,6 +71,13 @@ static kmdfsim_driver *driver_from_wdm(PDRIVER_OBJECT object)
     return found;
 }
 
+void kmdfsim_device_set_fdo(kmdfsim_device *device, struct kmdfsim_wdf_device *fdo)
+{
+    kmdfsim_mutex_lock(kmdfsim_static_mutex_get(&g_drivers_lock));
+    device->fdo = fdo;
+    kmdfsim_mutex_unlock(kmdfsim_static_mutex_get(&g_drivers_lock));
+}
+
 kmdfsim_device *kmdfsim_device_from_wdm(const DEVICE_OBJECT *object)
 {
     kmdfsim_device *found = NULL;

@@ -17,6 +17,8 @@
 
 #include "objects/object.h"
 
+struct kmdfsim_wdf_device;
+
 typedef struct kmdfsim_wdf_driver {
     kmdfsim_object object;
     kmdfsim_driver *harness;
@@ -40,6 +42,12 @@ kmdfsim_driver *kmdfsim_driver_enter(kmdfsim_driver *driver);
 void kmdfsim_driver_leave(kmdfsim_driver *previous);
 /* The driver whose code runs on this thread, or the only loaded driver, or NULL. */
 kmdfsim_driver *kmdfsim_driver_current(void);
+
+/*
+ * Sets (or clears) a device's WDFDEVICE under the lock kmdfsim_device_from_wdm
+ * reads it with, so lookups from other threads never race a removal.
+ */
+void kmdfsim_device_set_fdo(kmdfsim_device *device, struct kmdfsim_wdf_device *fdo);
 
 /* The device whose FDO or PDO is `object`, across all loaded drivers, or NULL. */
 kmdfsim_device *kmdfsim_device_from_wdm(const DEVICE_OBJECT *object);

@@ -184,7 +184,7 @@ static NTSTATUS remove_device(kmdfsim_device *device, BOOLEAN surprise, const ch
     kmdfsim_object_delete(&device->fdo->object);
     kmdfsim_driver_leave(previous);
     check_passive_after("device cleanup callbacks");
-    device->fdo = NULL;
+    kmdfsim_device_set_fdo(device, NULL);
     device->state = KMDFSIM_PNP_REMOVED;
     return STATUS_SUCCESS;
 }

@@ -1,0 +1,133 @@
+/*
+ * errors.c - the NTSTATUS -> Win32 mapping of the user-mode WMI API
+ * (include/kmdfsim/wmi.h lists it), the per-thread "last status" behind the
+ * last Win32 result, and names for Win32 error codes.
+ */
+#include "client/wmi_client.h"
+
+#include "platform/platform.h"
+
+#include <stdio.h>
+
+static KMDFSIM_THREAD_LOCAL NTSTATUS t_last_status;
+
+ULONG kmdfsim_wmi_status_to_win32(NTSTATUS status)
+{
+    switch (status) {
+    case STATUS_SUCCESS:
+        return ERROR_SUCCESS;
+    case STATUS_BUFFER_TOO_SMALL:
+        return ERROR_INSUFFICIENT_BUFFER;
+    case STATUS_BUFFER_OVERFLOW:
+        return ERROR_MORE_DATA;
+    case STATUS_WMI_GUID_NOT_FOUND:
+        return ERROR_WMI_GUID_NOT_FOUND;
+    case STATUS_WMI_INSTANCE_NOT_FOUND:
+        return ERROR_WMI_INSTANCE_NOT_FOUND;
+    case STATUS_WMI_ITEMID_NOT_FOUND:
+        return ERROR_WMI_ITEMID_NOT_FOUND;
+    case STATUS_WMI_TRY_AGAIN:
+        return ERROR_WMI_TRY_AGAIN;
+    case STATUS_WMI_ALREADY_ENABLED:
+        return ERROR_WMI_ALREADY_ENABLED;
+    case STATUS_WMI_ALREADY_DISABLED:
+        return ERROR_WMI_ALREADY_DISABLED;
+    case STATUS_WMI_GUID_DISCONNECTED:
+        return ERROR_WMI_GUID_DISCONNECTED;
+    case STATUS_WMI_READ_ONLY:
+        return ERROR_WMI_READ_ONLY;
+    case STATUS_WMI_SET_FAILURE:
+        return ERROR_WMI_SET_FAILURE;
+    case STATUS_WMI_NOT_SUPPORTED:
+    case STATUS_NOT_SUPPORTED:
+        return ERROR_NOT_SUPPORTED;
+    case STATUS_INVALID_DEVICE_REQUEST:
+        return ERROR_INVALID_FUNCTION;
+    case STATUS_INVALID_PARAMETER:
+    case STATUS_INVALID_PARAMETER_MIX:
+        return ERROR_INVALID_PARAMETER;
+    case STATUS_INSUFFICIENT_RESOURCES:
+    case STATUS_NO_MEMORY:
+        return ERROR_NOT_ENOUGH_MEMORY;
+    case STATUS_ACCESS_DENIED:
+        return ERROR_ACCESS_DENIED;
+    case STATUS_INVALID_HANDLE:
+        return ERROR_INVALID_HANDLE;
+    default:
+        return NT_SUCCESS(status) ? ERROR_SUCCESS : ERROR_GEN_FAILURE;
+    }
+}
+
+ULONG kmdfsim_wmik_win32_result(NTSTATUS status)
+{
+    t_last_status = status;
+    return kmdfsim_wmi_status_to_win32(status);
+}
+
+NTSTATUS kmdfsim_wmi_last_status(void) { return t_last_status; }
+
+const char *kmdfsim_win32_error_name(ULONG error)
+{
+    static const struct {
+        ULONG code;
+        const char *name;
+    } names[] = {
+        {ERROR_SUCCESS, "ERROR_SUCCESS"},
+        {ERROR_INVALID_FUNCTION, "ERROR_INVALID_FUNCTION"},
+        {ERROR_FILE_NOT_FOUND, "ERROR_FILE_NOT_FOUND"},
+        {ERROR_PATH_NOT_FOUND, "ERROR_PATH_NOT_FOUND"},
+        {ERROR_ACCESS_DENIED, "ERROR_ACCESS_DENIED"},
+        {ERROR_INVALID_HANDLE, "ERROR_INVALID_HANDLE"},
+        {ERROR_NOT_ENOUGH_MEMORY, "ERROR_NOT_ENOUGH_MEMORY"},
+        {ERROR_INVALID_DATA, "ERROR_INVALID_DATA"},
+        {ERROR_OUTOFMEMORY, "ERROR_OUTOFMEMORY"},
+        {ERROR_NOT_READY, "ERROR_NOT_READY"},
+        {ERROR_BAD_LENGTH, "ERROR_BAD_LENGTH"},
+        {ERROR_GEN_FAILURE, "ERROR_GEN_FAILURE"},
+        {ERROR_NOT_SUPPORTED, "ERROR_NOT_SUPPORTED"},
+        {ERROR_INVALID_PARAMETER, "ERROR_INVALID_PARAMETER"},
+        {ERROR_BUFFER_OVERFLOW, "ERROR_BUFFER_OVERFLOW"},
+        {ERROR_CALL_NOT_IMPLEMENTED, "ERROR_CALL_NOT_IMPLEMENTED"},
+        {ERROR_INSUFFICIENT_BUFFER, "ERROR_INSUFFICIENT_BUFFER"},
+        {ERROR_INVALID_NAME, "ERROR_INVALID_NAME"},
+        {ERROR_INVALID_LEVEL, "ERROR_INVALID_LEVEL"},
+        {ERROR_BUSY, "ERROR_BUSY"},
+        {ERROR_ALREADY_EXISTS, "ERROR_ALREADY_EXISTS"},
+        {ERROR_MORE_DATA, "ERROR_MORE_DATA"},
+        {ERROR_NO_MORE_ITEMS, "ERROR_NO_MORE_ITEMS"},
+        {ERROR_ARITHMETIC_OVERFLOW, "ERROR_ARITHMETIC_OVERFLOW"},
+        {ERROR_OPERATION_ABORTED, "ERROR_OPERATION_ABORTED"},
+        {ERROR_IO_PENDING, "ERROR_IO_PENDING"},
+        {ERROR_NOACCESS, "ERROR_NOACCESS"},
+        {ERROR_INVALID_FLAGS, "ERROR_INVALID_FLAGS"},
+        {ERROR_DEVICE_NOT_CONNECTED, "ERROR_DEVICE_NOT_CONNECTED"},
+        {ERROR_NOT_FOUND, "ERROR_NOT_FOUND"},
+        {ERROR_CANCELLED, "ERROR_CANCELLED"},
+        {ERROR_INTERNAL_ERROR, "ERROR_INTERNAL_ERROR"},
+        {ERROR_NO_SYSTEM_RESOURCES, "ERROR_NO_SYSTEM_RESOURCES"},
+        {ERROR_TIMEOUT, "ERROR_TIMEOUT"},
+        {ERROR_DEVICE_REMOVED, "ERROR_DEVICE_REMOVED"},
+        {ERROR_INVALID_USER_BUFFER, "ERROR_INVALID_USER_BUFFER"},
+        {ERROR_WMI_GUID_NOT_FOUND, "ERROR_WMI_GUID_NOT_FOUND"},
+        {ERROR_WMI_INSTANCE_NOT_FOUND, "ERROR_WMI_INSTANCE_NOT_FOUND"},
+        {ERROR_WMI_ITEMID_NOT_FOUND, "ERROR_WMI_ITEMID_NOT_FOUND"},
+        {ERROR_WMI_TRY_AGAIN, "ERROR_WMI_TRY_AGAIN"},
+        {ERROR_WMI_DP_NOT_FOUND, "ERROR_WMI_DP_NOT_FOUND"},
+        {ERROR_WMI_UNRESOLVED_INSTANCE_REF, "ERROR_WMI_UNRESOLVED_INSTANCE_REF"},
+        {ERROR_WMI_ALREADY_ENABLED, "ERROR_WMI_ALREADY_ENABLED"},
+        {ERROR_WMI_GUID_DISCONNECTED, "ERROR_WMI_GUID_DISCONNECTED"},
+        {ERROR_WMI_SERVER_UNAVAILABLE, "ERROR_WMI_SERVER_UNAVAILABLE"},
+        {ERROR_WMI_DP_FAILED, "ERROR_WMI_DP_FAILED"},
+        {ERROR_WMI_INVALID_MOF, "ERROR_WMI_INVALID_MOF"},
+        {ERROR_WMI_INVALID_REGINFO, "ERROR_WMI_INVALID_REGINFO"},
+        {ERROR_WMI_ALREADY_DISABLED, "ERROR_WMI_ALREADY_DISABLED"},
+        {ERROR_WMI_READ_ONLY, "ERROR_WMI_READ_ONLY"},
+        {ERROR_WMI_SET_FAILURE, "ERROR_WMI_SET_FAILURE"},
+    };
+    static KMDFSIM_THREAD_LOCAL char unknown[32];
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        if (names[i].code == error)
+            return names[i].name;
+    snprintf(unknown, sizeof(unknown), "Win32 error %lu", (unsigned long)error);
+    return unknown;
+}
