@@ -3,7 +3,7 @@
  * sources include their headers with the wrong case and with backslashes,
  * include a header generated from their .mof and .tmh files generated from
  * their WPP trace header, is built unchanged by kmdfsim_add_driver() and
- * queried here through WMI requests. Data blocks are decoded by property
+ * queried here through raw WMI requests and through the wmium.h client. Data blocks are decoded by property
  * name with the JSON description kmdfsim-mofgen wrote for the .mof.
  */
 #include <setjmp.h>
@@ -14,6 +14,7 @@
 
 #include <kmdfsim/kmdfsim.h>
 #include <kmdfsim/wpp.h>
+#include <wmium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,6 +194,48 @@ static void test_query_decodes_by_property_name(void **state)
     assert_true(find_trace("FireflyEvtWmiInstanceQueryInstance color FFAA00") >= 0);
 }
 
+/* The same data through the user-mode WMI client, as a Windows tool would ask for it. */
+static void test_client_query_by_instance_name(void **state)
+{
+    (void)state;
+    char name[KMDFSIM_WMI_NAME_MAX];
+    assert_true(kmdfsim_wmi_instance_name(g_device, 0, name, sizeof(name)) > 0);
+    WMIHANDLE block;
+    GUID guid = g_info_guid;
+    assert_int_equal(WmiOpenBlock(&guid, WMIGUID_QUERY | WMIGUID_SET, &block), ERROR_SUCCESS);
+    /*
+     * The Firefly driver declares MinInstanceBufferSize 4 but answers with a
+     * longer string, so KMDF answers an empty probe with the minimum first
+     * (semantics §2.7; kmdfsim warns QUERY_TOO_SMALL_DESPITE_MIN_SIZE): a
+     * robust consumer grows its buffer until the answer fits.
+     */
+    ULONG size = 0;
+    UCHAR *reply = NULL;
+    ULONG result = WmiQuerySingleInstanceA(block, name, &size, NULL);
+    for (int probes = 0; result == ERROR_INSUFFICIENT_BUFFER && probes < 4; probes++) {
+        free(reply);
+        reply = malloc(size);
+        assert_non_null(reply);
+        result = WmiQuerySingleInstanceA(block, name, &size, reply);
+    }
+    assert_int_equal(result, ERROR_SUCCESS);
+    kmdfsim_wmi_instance_data instance;
+    assert_true(kmdfsim_wmi_single_instance_read(reply, size, &instance));
+    assert_string_equal(instance.name, name);
+    assert_int_equal(read_property(instance.data, instance.size, "Blinks"), 3);
+    assert_int_equal(read_property(instance.data, instance.size, "TailLit"), 0x00FFAA00u);
+    free(reply);
+
+    const mof_property_info *tail = mof_find_property("FireflyDeviceInformation", "TailLit");
+    assert_non_null(tail);
+    ULONG color = 0x0000FF00u;
+    assert_int_equal(WmiSetSingleItemA(block, name, (ULONG)tail->id, 0, sizeof(color), &color), ERROR_SUCCESS);
+    UCHAR buffer[BUFFER_BYTES];
+    const UCHAR *data = query_info(buffer, &size);
+    assert_int_equal(read_property(data, size, "TailLit"), 0x0000FF00u);
+    assert_int_equal(WmiCloseBlock(block), ERROR_SUCCESS);
+}
+
 static void test_set_item_by_generated_id(void **state)
 {
     (void)state;
@@ -260,6 +303,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_header_and_json_agree),
         cmocka_unit_test_setup_teardown(test_query_decodes_by_property_name, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_client_query_by_instance_name, setup, teardown),
         cmocka_unit_test_setup_teardown(test_set_item_by_generated_id, setup, teardown),
         cmocka_unit_test_setup_teardown(test_trace_return_if_failed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_method, setup, teardown),
