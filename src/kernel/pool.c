@@ -3,19 +3,23 @@
  *
  * Each allocation is an ordinary heap block laid out as
  *     [padding to 16][user bytes][16 guard bytes]
- * and recorded in a hash keyed by the user pointer, so that:
+ * described by a separate record, found through a table keyed by the user
+ * pointer (kernel/ptr_table.h) and listed in allocation order, so that:
  *   - freeing a pointer that is not live (double free, stack address, the
  *     middle of a block) is reported without touching the memory;
  *   - writing past the end is detected at free time from the guard bytes;
  *   - live allocations can be listed per tag for leak reports.
- * All state is guarded by one static mutex; nothing here calls back into
- * driver code, so holding it is always short.
+ * Records are recycled through a free list. All state is guarded by one
+ * static mutex; nothing here calls back into driver code, so holding it is
+ * always short.
  */
 #include <kmdfsim/pool.h>
 #include "kernel/pool_internal.h"
 #include <wdm.h>
 
 #include "kernel/irql.h"
+#include "kernel/memory.h"
+#include "kernel/ptr_table.h"
 #include "platform/platform.h"
 #include "verifier/verifier_internal.h"
 
@@ -37,7 +41,7 @@ typedef struct pool_block {
     ULONG tag;
     BOOLEAN paged;
     const void *owner; /* the driver whose code allocated it, or NULL */
-    UT_hash_handle hh;
+    struct pool_block *prev, *next; /* live blocks in allocation order; `next` links the free records */
 } pool_block;
 
 typedef struct pool_tag {
@@ -47,12 +51,22 @@ typedef struct pool_tag {
 } pool_tag;
 
 static kmdfsim_static_mutex g_pool_lock;
-static pool_block *g_blocks;
+static kmdfsim_ptr_table g_blocks; /* live blocks, by user pointer */
+static pool_block *g_first_block, *g_last_block;
+static pool_block *g_free_records;
 static pool_tag *g_tags;
+static pool_tag *g_last_tag; /* the record used last: drivers allocate with few tags */
 static kmdfsim_pool_stats g_total;
 static ULONG g_inject_tag;
 static ULONG g_inject_countdown = (ULONG)-1;
 static KMDFSIM_THREAD_LOCAL const void *t_owner;
+
+static uintptr_t block_key(const void *entry) { return (uintptr_t)((const pool_block *)entry)->user; }
+
+static const unsigned char g_guard[GUARD_SIZE] = {GUARD_BYTE, GUARD_BYTE, GUARD_BYTE, GUARD_BYTE,
+                                                  GUARD_BYTE, GUARD_BYTE, GUARD_BYTE, GUARD_BYTE,
+                                                  GUARD_BYTE, GUARD_BYTE, GUARD_BYTE, GUARD_BYTE,
+                                                  GUARD_BYTE, GUARD_BYTE, GUARD_BYTE, GUARD_BYTE};
 
 void kmdfsim_pool_set_thread_owner(const void *owner) { t_owner = owner; }
 
@@ -68,10 +82,12 @@ void kmdfsim_pool_tag_string(ULONG tag, char out[5])
     out[4] = '\0';
 }
 
-/* Finds or creates the per-tag record; NULL only if the host is out of memory. */
+/* Finds or creates the per-tag record (records are never freed); NULL only if the host is out of memory. */
 static pool_tag *tag_record(ULONG tag)
 {
     pool_tag *record;
+    if (g_last_tag != NULL && g_last_tag->tag == tag)
+        return g_last_tag;
     HASH_FIND(hh, g_tags, &tag, sizeof(tag), record);
     if (record == NULL) {
         record = calloc(1, sizeof(*record));
@@ -80,7 +96,54 @@ static pool_tag *tag_record(ULONG tag)
         record->tag = tag;
         HASH_ADD(hh, g_tags, tag, sizeof(record->tag), record);
     }
+    g_last_tag = record;
     return record;
+}
+
+/* A block record from the free list or the heap. Lock held. */
+static pool_block *record_get(void)
+{
+    pool_block *block = g_free_records;
+    if (block != NULL) {
+        g_free_records = block->next;
+        return block;
+    }
+    return kmdfsim_mem_alloc(sizeof(pool_block));
+}
+
+static void record_put(pool_block *block)
+{
+    block->next = g_free_records;
+    g_free_records = block;
+}
+
+/* Makes `block` live: the table and the end of the allocation-order list. Lock held; 0 without memory. */
+static int block_link(pool_block *block)
+{
+    if (!kmdfsim_ptr_table_reserve(&g_blocks, 1, block_key))
+        return 0;
+    kmdfsim_ptr_table_put(&g_blocks, block, block_key(block));
+    block->next = NULL;
+    block->prev = g_last_block;
+    if (g_last_block != NULL)
+        g_last_block->next = block;
+    else
+        g_first_block = block;
+    g_last_block = block;
+    return 1;
+}
+
+static void block_unlink(pool_block *block)
+{
+    kmdfsim_ptr_table_remove(&g_blocks, block_key(block), block_key);
+    if (block->prev != NULL)
+        block->prev->next = block->next;
+    else
+        g_first_block = block->next;
+    if (block->next != NULL)
+        block->next->prev = block->prev;
+    else
+        g_last_block = block->prev;
 }
 
 static void stats_add(kmdfsim_pool_stats *stats, SIZE_T size)
@@ -137,38 +200,38 @@ static PVOID pool_allocate(const char *where, BOOLEAN paged, SIZE_T size, ULONG 
         return NULL;
     }
 
+    /* Filled before it is published: from then on another thread may (wrongly) free it. */
+    unsigned char *raw = malloc(user_size + POOL_ALIGNMENT - 1 + GUARD_SIZE);
+    unsigned char *user = NULL;
+    if (raw != NULL) {
+        user = (unsigned char *)(((uintptr_t)raw + POOL_ALIGNMENT - 1) & ~(uintptr_t)(POOL_ALIGNMENT - 1));
+        memset(user, zero ? 0 : UNINITIALIZED_BYTE, user_size);
+        memset(user + size, GUARD_BYTE, user_size - size + GUARD_SIZE);
+    }
     kmdfsim_mutex_lock(pool_lock());
     BOOLEAN fail = injection_fires(tag);
-    if (fail)
-        record_failure(tag);
-    kmdfsim_mutex_unlock(pool_lock());
-    if (fail)
-        return NULL;
-
-    pool_block *block = malloc(sizeof(*block));
-    unsigned char *raw = malloc(user_size + POOL_ALIGNMENT - 1 + GUARD_SIZE);
-    if (block == NULL || raw == NULL) {
-        free(block);
-        free(raw);
-        kmdfsim_mutex_lock(pool_lock());
+    pool_block *block = NULL;
+    if (!fail && raw != NULL) {
+        block = record_get();
+        if (block != NULL) {
+            block->user = user;
+            block->raw = raw;
+            block->size = size;
+            block->tag = tag;
+            block->paged = paged;
+            block->owner = t_owner;
+            if (!block_link(block)) {
+                record_put(block);
+                block = NULL;
+            }
+        }
+    }
+    if (block == NULL) {
         record_failure(tag);
         kmdfsim_mutex_unlock(pool_lock());
+        free(raw);
         return NULL;
     }
-    unsigned char *user =
-        (unsigned char *)(((uintptr_t)raw + POOL_ALIGNMENT - 1) & ~(uintptr_t)(POOL_ALIGNMENT - 1));
-    memset(user, zero ? 0 : UNINITIALIZED_BYTE, user_size);
-    memset(user + size, GUARD_BYTE, user_size - size + GUARD_SIZE);
-
-    block->user = user;
-    block->raw = raw;
-    block->size = size;
-    block->tag = tag;
-    block->paged = paged;
-    block->owner = t_owner;
-
-    kmdfsim_mutex_lock(pool_lock());
-    HASH_ADD_PTR(g_blocks, user, block);
     stats_add(&g_total, size);
     pool_tag *record = tag_record(tag);
     if (record != NULL)
@@ -177,11 +240,13 @@ static PVOID pool_allocate(const char *where, BOOLEAN paged, SIZE_T size, ULONG 
     return user;
 }
 
-/* Index of the first damaged guard byte after the block, or -1 if intact. */
-static long first_damaged_guard(const pool_block *block)
+/* Index of the first damaged guard byte after a block of `size` bytes at `user`, or -1 if intact. */
+static long first_damaged_guard(const unsigned char *user, SIZE_T size)
 {
-    const unsigned char *guard = (const unsigned char *)block->user + block->size;
-    SIZE_T guard_len = (block->size == 0 ? 1 : block->size) - block->size + GUARD_SIZE;
+    const unsigned char *guard = user + size;
+    SIZE_T guard_len = (size == 0 ? 1 : size) - size + GUARD_SIZE;
+    if (guard_len == GUARD_SIZE && memcmp(guard, g_guard, GUARD_SIZE) == 0)
+        return -1; /* intact: the usual case */
     for (SIZE_T i = 0; i < guard_len; i++)
         if (guard[i] != GUARD_BYTE)
             return (long)i;
@@ -198,15 +263,24 @@ static void pool_free(const char *where, PVOID p, BOOLEAN check_tag, ULONG tag)
     if (!kmdfsim_irql_check_max(DISPATCH_LEVEL, where))
         return;
 
-    pool_block *block;
+    /* What the record says, copied out: the record goes back to the free list at once. */
+    unsigned char *user = NULL;
+    void *raw = NULL;
+    SIZE_T size = 0;
+    ULONG block_tag = 0;
     kmdfsim_mutex_lock(pool_lock());
-    HASH_FIND_PTR(g_blocks, &p, block);
+    pool_block *block = kmdfsim_ptr_table_find(&g_blocks, (uintptr_t)p, block_key);
     if (block != NULL) {
-        HASH_DEL(g_blocks, block);
-        stats_remove(&g_total, block->size);
-        pool_tag *record = tag_record(block->tag);
+        user = block->user;
+        raw = block->raw;
+        size = block->size;
+        block_tag = block->tag;
+        block_unlink(block);
+        record_put(block);
+        stats_remove(&g_total, size);
+        pool_tag *record = tag_record(block_tag);
         if (record != NULL)
-            stats_remove(&record->stats, block->size);
+            stats_remove(&record->stats, size);
     }
     kmdfsim_mutex_unlock(pool_lock());
 
@@ -215,24 +289,23 @@ static void pool_free(const char *where, PVOID p, BOOLEAN check_tag, ULONG tag)
                             "%p is not a live pool allocation (freed twice, or never allocated)", p);
         return;
     }
-    if (check_tag && tag != block->tag) {
+    if (check_tag && tag != block_tag) {
         char want[5], got[5];
-        kmdfsim_pool_tag_string(block->tag, want);
+        kmdfsim_pool_tag_string(block_tag, want);
         kmdfsim_pool_tag_string(tag, got);
         kmdfsim_verify_fail("POOL_TAG_MISMATCH", where, p, "block allocated with tag '%s' freed with tag '%s'", want,
                             got);
     }
-    long damaged = first_damaged_guard(block);
+    long damaged = first_damaged_guard(user, size);
     if (damaged >= 0) {
         char name[5];
-        kmdfsim_pool_tag_string(block->tag, name);
+        kmdfsim_pool_tag_string(block_tag, name);
         kmdfsim_verify_fail("POOL_OVERRUN", where, p,
                             "a write ran past the end of a %llu-byte block with tag '%s' (guard byte %ld changed)",
-                            (unsigned long long)block->size, name, damaged);
+                            (unsigned long long)size, name, damaged);
     }
-    memset(block->user, FREED_BYTE, block->size);
-    free(block->raw);
-    free(block);
+    memset(user, FREED_BYTE, size);
+    free(raw);
 }
 
 /* Decodes POOL_FLAGS: TRUE and *paged set when exactly one pool kind is requested. */
@@ -326,13 +399,11 @@ static ULONG report_leaks(BOOLEAN any_owner, const void *owner)
     ULONG count = 0;
 
     kmdfsim_mutex_lock(pool_lock());
-    ULONG live = (ULONG)HASH_COUNT(g_blocks);
+    ULONG live = (ULONG)g_blocks.count;
     if (live > 0)
         leaks = malloc(live * sizeof(*leaks));
     if (leaks != NULL) {
-        pool_block *block, *next;
-        HASH_ITER(hh, g_blocks, block, next)
-        {
+        for (pool_block *block = g_first_block; block != NULL; block = block->next) {
             if (!any_owner && block->owner != owner)
                 continue;
             /* Reported once: the owner goes away, and its address may be reused by the next driver. */

@@ -1,9 +1,10 @@
 /*
  * object.c - handles, the parent/child tree, contexts and reference counts.
  *
- * One mutex guards the handle table, the context table and every tree link.
- * It is never held while driver code runs: deletion first snapshots the
- * subtree under the lock, then runs the callbacks without it.
+ * One mutex guards the handle table, the context table (both open-addressing
+ * tables, kernel/ptr_table.h) and every tree link. It is never held while
+ * driver code runs: deletion first snapshots the subtree under the lock,
+ * then runs the callbacks without it.
  * A child holds a reference on its parent, so a parent is destroyed only
  * after all its children are, even when the driver keeps a child alive
  * with WdfObjectReference.
@@ -12,16 +13,28 @@
 
 #include <kmdfsim/kmdfsim.h>
 
+#include "kernel/memory.h"
+#include "kernel/ptr_table.h"
 #include "platform/platform.h"
 #include "verifier/verifier_internal.h"
 
+#include <stddef.h>
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
+/* The handle table and the context table (kernel/ptr_table.h). */
+static uintptr_t object_key(const void *entry) { return (uintptr_t)((const kmdfsim_object *)entry)->handle; }
+
+static uintptr_t context_key(const void *entry)
+{
+    return (uintptr_t)kmdfsim_context_data((const kmdfsim_context *)entry);
+}
+
+/* ---- State ---------------------------------------------------------------- */
+
 static kmdfsim_static_mutex g_lock;
-static kmdfsim_object *g_handles;   /* by handle value */
-static kmdfsim_context *g_contexts; /* by context data pointer */
+static kmdfsim_ptr_table g_handles;  /* objects, by handle value */
+static kmdfsim_ptr_table g_contexts; /* typed contexts, by data pointer */
 static uint64_t g_next_handle_sequence = 1;
 static ULONG g_live_by_kind[KMDFSIM_KIND_COUNT];
 
@@ -88,38 +101,62 @@ NTSTATUS kmdfsim_validate_object_attributes(PWDF_OBJECT_ATTRIBUTES attributes, U
 
 /* ---- Contexts ----------------------------------------------------------- */
 
-/* Header size rounded so the data that follows is MEMORY_ALLOCATION_ALIGNMENT-aligned. */
-#define CONTEXT_HEADER_SIZE \
-    ((sizeof(kmdfsim_context) + MEMORY_ALLOCATION_ALIGNMENT - 1) & ~(size_t)(MEMORY_ALLOCATION_ALIGNMENT - 1))
+/*
+ * Slack for aligning context data by hand when the host's malloc aligns less
+ * than MEMORY_ALLOCATION_ALIGNMENT (malloc aligns for max_align_t).
+ */
+#define CONTEXT_ALIGN_SLACK \
+    ((size_t)(_Alignof(max_align_t) >= MEMORY_ALLOCATION_ALIGNMENT ? 0 : MEMORY_ALLOCATION_ALIGNMENT))
 
-/* A zero-filled context of `size` bytes (rounded up to pointer size, as KMDF does). */
-static kmdfsim_context *context_alloc(PCWDF_OBJECT_CONTEXT_TYPE_INFO type, size_t size)
+/* Context bytes for `size` (rounded up to pointer size, as KMDF does); 0 when it overflows. */
+static size_t context_rounded(size_t size)
 {
     size_t rounded = (size + sizeof(void *) - 1) & ~(sizeof(void *) - 1);
-    if (rounded < size || rounded > SIZE_MAX - CONTEXT_HEADER_SIZE - MEMORY_ALLOCATION_ALIGNMENT)
+    if (rounded < size || rounded > SIZE_MAX / 2 - KMDFSIM_CONTEXT_HEADER_SIZE - CONTEXT_ALIGN_SLACK)
+        return 0;
+    return rounded;
+}
+
+/* Bytes of a separately allocated context of `size` data bytes. */
+static size_t context_block_size(size_t size)
+{
+    return KMDFSIM_CONTEXT_HEADER_SIZE + context_rounded(size) + CONTEXT_ALIGN_SLACK;
+}
+
+/* A separately allocated, zero-filled context of `size` bytes. */
+static kmdfsim_context *context_alloc(PCWDF_OBJECT_CONTEXT_TYPE_INFO type, size_t size)
+{
+    if (size != 0 && context_rounded(size) == 0)
         return NULL;
-    /* Over-allocate so the data can be aligned whatever malloc's own alignment is. */
-    unsigned char *raw = calloc(1, CONTEXT_HEADER_SIZE + rounded + MEMORY_ALLOCATION_ALIGNMENT);
-    if (raw == NULL)
+    kmdfsim_context *context = kmdfsim_mem_calloc(1, context_block_size(size));
+    if (context == NULL)
         return NULL;
-    kmdfsim_context *context = (kmdfsim_context *)(void *)raw;
-    uintptr_t data = ((uintptr_t)raw + CONTEXT_HEADER_SIZE + MEMORY_ALLOCATION_ALIGNMENT - 1) &
-                     ~(uintptr_t)(MEMORY_ALLOCATION_ALIGNMENT - 1);
-    context->data = (void *)data;
     context->type = type;
     context->size = size;
     return context;
+}
+
+/* Is `context` the creation context inside the object's own allocation? */
+static BOOLEAN context_is_inline(const kmdfsim_object *object, const kmdfsim_context *context)
+{
+    uintptr_t at = (uintptr_t)context, base = (uintptr_t)object;
+    return at > base && at < base + object->block_size;
+}
+
+static void context_free(kmdfsim_object *object, kmdfsim_context *context)
+{
+    if (!context_is_inline(object, context))
+        kmdfsim_mem_free(context, context_block_size(context->size));
 }
 
 /* Appends a context to an object (lock held, or object not yet published). */
 static void context_link(kmdfsim_object *object, kmdfsim_context *context)
 {
     context->owner = object;
-    if (object->last_context != NULL)
-        object->last_context->next = context;
-    else
-        object->contexts = context;
-    object->last_context = context;
+    kmdfsim_context **at = &object->contexts;
+    while (*at != NULL)
+        at = &(*at)->next;
+    *at = context;
 }
 
 /* Context size for attributes: the override replaces the type's size (semantics §1.8.4). */
@@ -130,16 +167,19 @@ static size_t creation_context_size(PWDF_OBJECT_ATTRIBUTES attributes)
     return attributes->ContextTypeInfo->ContextSize;
 }
 
+/* The data of the context of `type`, or NULL. Lock held. */
+static void *context_of_type(const kmdfsim_object *object, PCWDF_OBJECT_CONTEXT_TYPE_INFO type)
+{
+    for (const kmdfsim_context *c = object->contexts; c != NULL; c = c->next)
+        if (c->type == type)
+            return kmdfsim_context_data(c);
+    return NULL;
+}
+
 void *kmdfsim_object_context(kmdfsim_object *object, PCWDF_OBJECT_CONTEXT_TYPE_INFO type)
 {
-    void *found = NULL;
     kmdfsim_mutex_lock(objects_lock());
-    for (kmdfsim_context *c = object->contexts; c != NULL; c = c->next) {
-        if (c->type == type) {
-            found = c->data;
-            break;
-        }
-    }
+    void *found = context_of_type(object, type);
     kmdfsim_mutex_unlock(objects_lock());
     return found;
 }
@@ -148,41 +188,44 @@ kmdfsim_context *kmdfsim_object_first_context(kmdfsim_object *object) { return o
 
 NTSTATUS kmdfsim_object_add_context(kmdfsim_object *object, PWDF_OBJECT_ATTRIBUTES attributes, PVOID *context)
 {
-    kmdfsim_context *fresh = context_alloc(attributes->ContextTypeInfo, creation_context_size(attributes));
+    size_t size = creation_context_size(attributes);
+    kmdfsim_context *fresh = context_alloc(attributes->ContextTypeInfo, size);
     if (fresh == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
     fresh->cleanup = attributes->EvtCleanupCallback;
     fresh->destroy = attributes->EvtDestroyCallback;
 
     kmdfsim_mutex_lock(objects_lock());
-    for (kmdfsim_context *c = object->contexts; c != NULL; c = c->next) {
-        if (c->type == attributes->ContextTypeInfo) {
-            kmdfsim_mutex_unlock(objects_lock());
-            free(fresh);
-            if (context != NULL)
-                *context = c->data;
-            return STATUS_OBJECT_NAME_EXISTS;
-        }
+    void *existing = context_of_type(object, attributes->ContextTypeInfo);
+    if (existing != NULL) {
+        kmdfsim_mutex_unlock(objects_lock());
+        kmdfsim_mem_free(fresh, context_block_size(size));
+        if (context != NULL)
+            *context = existing;
+        return STATUS_OBJECT_NAME_EXISTS;
     }
     if (object->state != KMDFSIM_OBJECT_ALIVE) {
         kmdfsim_mutex_unlock(objects_lock());
-        free(fresh);
+        kmdfsim_mem_free(fresh, context_block_size(size));
         return STATUS_DELETE_PENDING;
     }
+    if (!kmdfsim_ptr_table_reserve(&g_contexts, 1, context_key)) {
+        kmdfsim_mutex_unlock(objects_lock());
+        kmdfsim_mem_free(fresh, context_block_size(size));
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
     context_link(object, fresh);
-    HASH_ADD_PTR(g_contexts, data, fresh);
+    kmdfsim_ptr_table_put(&g_contexts, fresh, context_key(fresh));
     kmdfsim_mutex_unlock(objects_lock());
     if (context != NULL)
-        *context = fresh->data;
+        *context = kmdfsim_context_data(fresh);
     return STATUS_SUCCESS;
 }
 
 kmdfsim_object *kmdfsim_object_from_context(const void *context)
 {
-    kmdfsim_context *found = NULL;
-    void *key = (void *)(uintptr_t)context;
     kmdfsim_mutex_lock(objects_lock());
-    HASH_FIND_PTR(g_contexts, &key, found);
+    kmdfsim_context *found = kmdfsim_ptr_table_find(&g_contexts, (uintptr_t)context, context_key);
     kmdfsim_object *owner = found != NULL ? found->owner : NULL;
     kmdfsim_mutex_unlock(objects_lock());
     return owner;
@@ -192,18 +235,31 @@ kmdfsim_object *kmdfsim_object_from_context(const void *context)
 
 kmdfsim_object *kmdfsim_object_alloc(const kmdfsim_object_class *cls, size_t size, PWDF_OBJECT_ATTRIBUTES attributes)
 {
-    kmdfsim_object *object = calloc(1, size);
+    /* [the kind's structure][creation context header][context data], in one allocation. */
+    size_t block = size;
+    size_t context_at = 0, context_size = 0;
+    BOOLEAN with_context = attributes != NULL && attributes->ContextTypeInfo != NULL;
+    if (with_context) {
+        context_size = creation_context_size(attributes);
+        size_t rounded = context_rounded(context_size);
+        if (context_size != 0 && rounded == 0)
+            return NULL;
+        context_at = (size + MEMORY_ALLOCATION_ALIGNMENT - 1) & ~(size_t)(MEMORY_ALLOCATION_ALIGNMENT - 1);
+        if (context_at > SIZE_MAX / 2 - KMDFSIM_CONTEXT_HEADER_SIZE - rounded - CONTEXT_ALIGN_SLACK)
+            return NULL;
+        block = context_at + KMDFSIM_CONTEXT_HEADER_SIZE + rounded + CONTEXT_ALIGN_SLACK;
+    }
+    kmdfsim_object *object = kmdfsim_mem_calloc(1, block);
     if (object == NULL)
         return NULL;
     object->cls = cls;
     object->references = 1;
     object->state = KMDFSIM_OBJECT_CREATED;
-    if (attributes != NULL && attributes->ContextTypeInfo != NULL) {
-        kmdfsim_context *context = context_alloc(attributes->ContextTypeInfo, creation_context_size(attributes));
-        if (context == NULL) {
-            free(object);
-            return NULL;
-        }
+    object->block_size = block;
+    if (with_context) {
+        kmdfsim_context *context = (kmdfsim_context *)(void *)((unsigned char *)object + context_at);
+        context->type = attributes->ContextTypeInfo;
+        context->size = context_size;
         context_link(object, context);
     }
     return object;
@@ -215,10 +271,10 @@ static void object_free(kmdfsim_object *object)
     kmdfsim_context *c = object->contexts;
     while (c != NULL) {
         kmdfsim_context *next = c->next;
-        free(c);
+        context_free(object, c);
         c = next;
     }
-    free(object);
+    kmdfsim_mem_free(object, object->block_size);
 }
 
 NTSTATUS kmdfsim_object_commit(kmdfsim_object *object, kmdfsim_object *parent, PWDF_OBJECT_ATTRIBUTES attributes)
@@ -235,17 +291,26 @@ NTSTATUS kmdfsim_object_commit(kmdfsim_object *object, kmdfsim_object *parent, P
         object->contexts->destroy = attributes->EvtDestroyCallback;
     }
 
+    size_t typed = 0;
+    for (kmdfsim_context *c = object->contexts; c != NULL; c = c->next)
+        if (c->type != NULL)
+            typed++;
     kmdfsim_mutex_lock(objects_lock());
     if (parent != NULL && parent->state != KMDFSIM_OBJECT_ALIVE) {
         kmdfsim_mutex_unlock(objects_lock());
         return STATUS_DELETE_PENDING;
     }
+    if (!kmdfsim_ptr_table_reserve(&g_handles, 1, object_key) ||
+        !kmdfsim_ptr_table_reserve(&g_contexts, typed, context_key)) {
+        kmdfsim_mutex_unlock(objects_lock());
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
     object->handle = next_handle();
     object->state = KMDFSIM_OBJECT_ALIVE;
-    HASH_ADD_PTR(g_handles, handle, object);
+    kmdfsim_ptr_table_put(&g_handles, object, object_key(object));
     for (kmdfsim_context *c = object->contexts; c != NULL; c = c->next)
         if (c->type != NULL)
-            HASH_ADD_PTR(g_contexts, data, c);
+            kmdfsim_ptr_table_put(&g_contexts, c, context_key(c));
     if (parent != NULL) {
         object->parent = parent;
         object->prev_sibling = parent->last_child;
@@ -279,11 +344,10 @@ void kmdfsim_object_abandon(kmdfsim_object *object)
 
 kmdfsim_object *kmdfsim_object_find(WDFOBJECT handle)
 {
-    kmdfsim_object *object = NULL;
     if (handle == NULL)
         return NULL;
     kmdfsim_mutex_lock(objects_lock());
-    HASH_FIND_PTR(g_handles, &handle, object);
+    kmdfsim_object *object = kmdfsim_ptr_table_find(&g_handles, (uintptr_t)handle, object_key);
     kmdfsim_mutex_unlock(objects_lock());
     return object;
 }
@@ -296,17 +360,21 @@ static const char *kind_name(kmdfsim_object_kind kind)
     return (unsigned)kind < KMDFSIM_KIND_COUNT ? names[kind] : "WDFOBJECT";
 }
 
-kmdfsim_object *kmdfsim_object_from_handle(WDFOBJECT handle, kmdfsim_object_kind kind, const char *ddi)
+static void report_unknown_handle(WDFOBJECT handle, kmdfsim_object_kind kind, const char *ddi)
 {
-    if (handle == NULL) {
+    if (handle == NULL)
         kmdfsim_verify_fail("INVALID_HANDLE", ddi, NULL, "NULL %s handle", kind_name(kind));
-        return NULL;
-    }
-    kmdfsim_object *object = kmdfsim_object_find(handle);
-    if (object == NULL) {
+    else
         kmdfsim_verify_fail("INVALID_HANDLE", ddi, handle,
                             "%p is not a live framework object (deleted, or never a %s handle)", (void *)handle,
                             kind_name(kind));
+}
+
+kmdfsim_object *kmdfsim_object_from_handle(WDFOBJECT handle, kmdfsim_object_kind kind, const char *ddi)
+{
+    kmdfsim_object *object = kmdfsim_object_find(handle);
+    if (object == NULL) {
+        report_unknown_handle(handle, kind, ddi);
         return NULL;
     }
     if (kind != KMDFSIM_KIND_ANY && object->cls->kind != kind) {
@@ -315,6 +383,22 @@ kmdfsim_object *kmdfsim_object_from_handle(WDFOBJECT handle, kmdfsim_object_kind
         return NULL;
     }
     return object;
+}
+
+void *kmdfsim_object_context_from_handle(WDFOBJECT handle, PCWDF_OBJECT_CONTEXT_TYPE_INFO type, const char *ddi)
+{
+    kmdfsim_object *object = NULL;
+    void *data = NULL;
+    if (handle != NULL) {
+        kmdfsim_mutex_lock(objects_lock());
+        object = kmdfsim_ptr_table_find(&g_handles, (uintptr_t)handle, object_key);
+        if (object != NULL)
+            data = context_of_type(object, type);
+        kmdfsim_mutex_unlock(objects_lock());
+    }
+    if (object == NULL)
+        report_unknown_handle(handle, KMDFSIM_KIND_ANY, ddi);
+    return data;
 }
 
 /* ---- Deletion ----------------------------------------------------------- */
@@ -330,7 +414,7 @@ static void collect_subtree(kmdfsim_object *object, kmdfsim_object ***list, size
         collect_subtree(child, list, count, capacity, out_of_memory);
     if (*count == *capacity) {
         size_t grown = *capacity ? *capacity * 2 : 16;
-        kmdfsim_object **bigger = realloc(*list, grown * sizeof(**list));
+        kmdfsim_object **bigger = kmdfsim_mem_realloc(*list, *capacity * sizeof(**list), grown * sizeof(**list));
         if (bigger == NULL) {
             *out_of_memory = TRUE;
             return;
@@ -364,7 +448,7 @@ void kmdfsim_object_delete(kmdfsim_object *object)
     if (out_of_memory) {
         kmdfsim_verify_fail("OUT_OF_MEMORY", "WdfObjectDelete", object->handle,
                             "the host ran out of memory while deleting; objects are left alive");
-        free(list);
+        kmdfsim_mem_free(list, capacity * sizeof(*list));
         return;
     }
 
@@ -380,7 +464,7 @@ void kmdfsim_object_delete(kmdfsim_object *object)
     /* Creation references go last, children first: their destroy runs before the parent's. */
     for (size_t i = 0; i < count; i++)
         kmdfsim_object_dereference(list[i]);
-    free(list);
+    kmdfsim_mem_free(list, capacity * sizeof(*list));
 }
 
 void kmdfsim_object_delete_failed_create(kmdfsim_object *object)
@@ -410,10 +494,10 @@ static void object_destroy(kmdfsim_object *object)
 
     kmdfsim_object *parent = object->parent;
     kmdfsim_mutex_lock(objects_lock());
-    HASH_DEL(g_handles, object);
+    kmdfsim_ptr_table_remove(&g_handles, object_key(object), object_key);
     for (kmdfsim_context *c = object->contexts; c != NULL; c = c->next)
         if (c->type != NULL)
-            HASH_DELETE(hh, g_contexts, c);
+            kmdfsim_ptr_table_remove(&g_contexts, context_key(c), context_key);
     if (parent != NULL) {
         if (object->prev_sibling != NULL)
             object->prev_sibling->next_sibling = object->next_sibling;

@@ -29,6 +29,7 @@
 
 #include <wdf.h>
 
+#include <stdint.h>
 #include <uthash.h>
 
 typedef struct kmdfsim_object kmdfsim_object;
@@ -76,10 +77,26 @@ typedef struct kmdfsim_context {
     PFN_WDF_OBJECT_CONTEXT_CLEANUP cleanup;
     PFN_WDF_OBJECT_CONTEXT_DESTROY destroy;
     size_t size;
-    UT_hash_handle hh; /* table of context data pointers, for WdfObjectContextGetObject */
-    void *data;        /* points just after this header */
+    /* The data follows, MEMORY_ALLOCATION_ALIGNMENT-aligned: kmdfsim_context_data(). */
 } kmdfsim_context;
 
+/* The context header's size rounded so the data that follows is MEMORY_ALLOCATION_ALIGNMENT-aligned. */
+#define KMDFSIM_CONTEXT_HEADER_SIZE \
+    ((sizeof(kmdfsim_context) + MEMORY_ALLOCATION_ALIGNMENT - 1) & ~(size_t)(MEMORY_ALLOCATION_ALIGNMENT - 1))
+
+/* The context's data: the first MEMORY_ALLOCATION_ALIGNMENT boundary at least a header past the context. */
+static inline void *kmdfsim_context_data(const kmdfsim_context *context)
+{
+    return (void *)(((uintptr_t)context + KMDFSIM_CONTEXT_HEADER_SIZE + MEMORY_ALLOCATION_ALIGNMENT - 1) &
+                    ~(uintptr_t)(MEMORY_ALLOCATION_ALIGNMENT - 1));
+}
+
+/*
+ * Objects are found by handle (and contexts by data pointer) through two
+ * open-addressing tables in object.c; an object carries no table links. The
+ * creation context lives in the object's own allocation, right after the
+ * kind's structure.
+ */
 struct kmdfsim_object {
     const kmdfsim_object_class *cls;
     WDFOBJECT handle;
@@ -91,8 +108,7 @@ struct kmdfsim_object {
     kmdfsim_object *prev_sibling;
     kmdfsim_object *next_sibling;
     kmdfsim_context *contexts;
-    kmdfsim_context *last_context;
-    UT_hash_handle hh; /* handle table */
+    size_t block_size; /* bytes of the allocation: the kind's structure and the creation context */
 };
 
 /* ---- Creation ----------------------------------------------------------- */
@@ -171,6 +187,13 @@ void kmdfsim_object_dereference(kmdfsim_object *object);
 
 /* The context of `type` (pointer comparison of the UniqueType), or NULL. */
 void *kmdfsim_object_context(kmdfsim_object *object, PCWDF_OBJECT_CONTEXT_TYPE_INFO type);
+/*
+ * kmdfsim_object_from_handle(handle, KMDFSIM_KIND_ANY, ddi) and then
+ * kmdfsim_object_context(), under one acquisition of the lock (what
+ * WdfObjectGetTypedContext does on every call). An invalid handle is
+ * reported as kmdfsim_object_from_handle reports it, and gives NULL.
+ */
+void *kmdfsim_object_context_from_handle(WDFOBJECT handle, PCWDF_OBJECT_CONTEXT_TYPE_INFO type, const char *ddi);
 /*
  * Attaches another context (WdfObjectAllocateContext): STATUS_SUCCESS with
  * a zero-filled context, or STATUS_OBJECT_NAME_EXISTS (a success code) with

@@ -51,14 +51,15 @@ VOID WdfObjectDereferenceActual(WDFOBJECT Handle, PVOID Tag, LONG Line, PCCH Fil
 
 PVOID WdfObjectGetTypedContextWorker(WDFOBJECT Handle, PCWDF_OBJECT_CONTEXT_TYPE_INFO TypeInfo)
 {
-    kmdfsim_object *object = kmdfsim_object_from_handle(Handle, KMDFSIM_KIND_ANY, "WdfObjectGetTypedContextWorker");
-    if (object == NULL)
-        return NULL;
     if (TypeInfo == NULL) {
-        kmdfsim_verify_fail("NULL_PARAMETER", "WdfObjectGetTypedContextWorker", Handle, "TypeInfo is NULL");
+        kmdfsim_object *object =
+            kmdfsim_object_from_handle(Handle, KMDFSIM_KIND_ANY, "WdfObjectGetTypedContextWorker");
+        if (object != NULL)
+            kmdfsim_verify_fail("NULL_PARAMETER", "WdfObjectGetTypedContextWorker", Handle, "TypeInfo is NULL");
         return NULL;
     }
-    return kmdfsim_object_context(object, TypeInfo);
+    /* Callbacks call this all the time: the handle and the context are looked up under one lock. */
+    return kmdfsim_object_context_from_handle(Handle, TypeInfo, "WdfObjectGetTypedContextWorker");
 }
 
 NTSTATUS WdfObjectAllocateContext(WDFOBJECT Handle, PWDF_OBJECT_ATTRIBUTES ContextAttributes, PVOID *Context)

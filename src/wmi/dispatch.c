@@ -9,12 +9,69 @@
 #include "wmi/wmi_internal.h"
 
 #include "kernel/irql.h"
+#include "kernel/memory.h"
 #include "verifier/verifier_internal.h"
 
-#include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #define GUARD_BYTE 0xB7u
+
+/* Requests up to this size work on a copy on the stack; larger ones on the heap. */
+#define STACK_COPY_SIZE 1024u
+
+/*
+ * The heap copy of the last large request is kept for the next one (up to
+ * SPARE_LIMIT bytes), so that a test querying big blocks over and over does
+ * not have the host map and fault in fresh pages for every request.
+ */
+#define SPARE_LIMIT ((size_t)64 << 20)
+static kmdfsim_static_mutex g_spare_lock;
+static UCHAR *g_spare;
+static size_t g_spare_size;
+
+/* A heap copy buffer of at least `size` bytes; *allocated receives its real size. */
+static UCHAR *copy_buffer_get(size_t size, size_t *allocated)
+{
+    UCHAR *buffer = NULL;
+    kmdfsim_mutex_lock(kmdfsim_static_mutex_get(&g_spare_lock));
+    if (g_spare != NULL && g_spare_size >= size) {
+        buffer = g_spare;
+        *allocated = g_spare_size;
+        g_spare = NULL;
+        g_spare_size = 0;
+    }
+    kmdfsim_mutex_unlock(kmdfsim_static_mutex_get(&g_spare_lock));
+    if (buffer == NULL) {
+        buffer = kmdfsim_mem_alloc(size);
+        *allocated = size;
+    }
+    return buffer;
+}
+
+/* Keeps the bigger of `buffer` and the current spare; frees the other. */
+static void copy_buffer_put(UCHAR *buffer, size_t allocated)
+{
+    if (allocated <= SPARE_LIMIT) {
+        kmdfsim_mutex_lock(kmdfsim_static_mutex_get(&g_spare_lock));
+        if (g_spare == NULL || g_spare_size < allocated) {
+            UCHAR *old = g_spare;
+            size_t old_size = g_spare_size;
+            g_spare = buffer;
+            g_spare_size = allocated;
+            buffer = old;
+            allocated = old_size;
+        }
+        kmdfsim_mutex_unlock(kmdfsim_static_mutex_get(&g_spare_lock));
+    }
+    kmdfsim_mem_free(buffer, allocated);
+}
+
+static const UCHAR g_guard[KMDFSIM_WMI_GUARD_SIZE] = {
+#define GUARD8 GUARD_BYTE, GUARD_BYTE, GUARD_BYTE, GUARD_BYTE, GUARD_BYTE, GUARD_BYTE, GUARD_BYTE, GUARD_BYTE
+    GUARD8, GUARD8, GUARD8, GUARD8, GUARD8, GUARD8, GUARD8, GUARD8
+#undef GUARD8
+};
 
 NTSTATUS kmdfsim_wmi_complete(kmdfsim_wmi_request *request, NTSTATUS status, ULONG_PTR information)
 {
@@ -34,6 +91,8 @@ NTSTATUS kmdfsim_wmi_complete_too_small(kmdfsim_wmi_request *request, ULONG need
 
 void kmdfsim_wmi_check_guard(UCHAR *guard, const char *callback, kmdfsim_wmi_instance *instance)
 {
+    if (memcmp(guard, g_guard, KMDFSIM_WMI_GUARD_SIZE) == 0)
+        return; /* intact: the usual case */
     ULONG damaged = 0;
     for (ULONG i = 0; i < KMDFSIM_WMI_GUARD_SIZE; i++)
         if (guard[i] != GUARD_BYTE)
@@ -66,28 +125,31 @@ static NTSTATUS not_handled(kmdfsim_wmi_request *request)
     return request->irp->io_status.Status;
 }
 
-/* §3.1 steps 4-5: find the provider and, when needed, the instance. */
+/* §3.1 steps 4-5: find the provider and, when needed, the instance (one trip through the handler lock). */
 static NTSTATUS resolve_target(kmdfsim_wmi_request *request)
 {
     kmdfsim_wmi_irp *irp = request->irp;
     if (irp->data_path == NULL)
         return STATUS_WMI_GUID_NOT_FOUND;
-    request->provider = kmdfsim_wmi_handler_find_provider(request->device->wmi, (const GUID *)irp->data_path);
+    BOOLEAN needs_instance = minor_needs_instance(irp->minor_function);
+    /* KMDF reads these fields without checking BufferSize first (§3.1); kmdfsim refuses a buffer too short to hold them. */
+    BOOLEAN too_short = needs_instance && request->buffer_size < sizeof(WNODE_SINGLE_INSTANCE);
+    const WNODE_SINGLE_INSTANCE *wnode = (const WNODE_SINGLE_INSTANCE *)(const void *)request->buffer;
+    BOOLEAN by_index = needs_instance && !too_short && (wnode->WnodeHeader.Flags & WNODE_FLAG_STATIC_INSTANCE_NAMES) != 0;
+    ULONG index = by_index ? wnode->InstanceIndex : 0;
+    request->provider = kmdfsim_wmi_handler_find_target(request->device->wmi, (const GUID *)irp->data_path,
+                                                        by_index ? &index : NULL, &request->instance);
     if (request->provider == NULL)
         return STATUS_WMI_GUID_NOT_FOUND;
-    if (!minor_needs_instance(irp->minor_function))
+    request->provider_referenced = request->instance == NULL;
+    if (!needs_instance)
         return STATUS_SUCCESS;
-    /* KMDF reads these fields without checking BufferSize first (§3.1); kmdfsim refuses a buffer too short to hold them. */
-    if (request->buffer_size < sizeof(WNODE_SINGLE_INSTANCE)) {
+    if (too_short) {
         kmdfsim_verify_warn("MALFORMED_WNODE", "IRP_MJ_SYSTEM_CONTROL", NULL,
                             "a %lu-byte buffer cannot hold the WNODE KMDF reads (KMDF would read past it)",
                             (unsigned long)request->buffer_size);
         return STATUS_WMI_INSTANCE_NOT_FOUND;
     }
-    const WNODE_SINGLE_INSTANCE *wnode = (const WNODE_SINGLE_INSTANCE *)(const void *)request->buffer;
-    if ((wnode->WnodeHeader.Flags & WNODE_FLAG_STATIC_INSTANCE_NAMES) == 0)
-        return STATUS_WMI_INSTANCE_NOT_FOUND;
-    request->instance = kmdfsim_wmi_provider_instance_at(request->provider, wnode->InstanceIndex);
     return request->instance != NULL ? STATUS_SUCCESS : STATUS_WMI_INSTANCE_NOT_FOUND;
 }
 
@@ -121,10 +183,11 @@ static NTSTATUS dispatch(kmdfsim_wmi_request *request)
     }
 }
 
-NTSTATUS kmdfsim_wmi_send_irp(kmdfsim_device *device, kmdfsim_wmi_irp *irp)
+/* kmdfsim_wmi_send_irp and kmdfsim_wmi_send_irp_in_place. */
+static NTSTATUS send_irp(kmdfsim_device *device, kmdfsim_wmi_irp *irp, BOOLEAN in_place, const char *where)
 {
     if (device == NULL || irp == NULL || (irp->buffer == NULL && irp->buffer_size != 0)) {
-        kmdfsim_verify_fail("NULL_PARAMETER", "kmdfsim_wmi_send_irp", NULL, "device, irp and a buffer for buffer_size are required");
+        kmdfsim_verify_fail("NULL_PARAMETER", where, NULL, "device, irp and a buffer for buffer_size are required");
         return STATUS_INVALID_PARAMETER;
     }
     irp->forwarded = FALSE;
@@ -141,28 +204,49 @@ NTSTATUS kmdfsim_wmi_send_irp(kmdfsim_device *device, kmdfsim_wmi_irp *irp)
     request.buffer_size = irp->buffer_size;
     if (irp->provider_id == 0)
         irp->provider_id = (ULONG_PTR)&device->fdo->device_object;
-    /* malloc's alignment covers MEMORY_ALLOCATION_ALIGNMENT, which ALL_DATA offsets rely on. */
-    request.buffer = malloc((size_t)irp->buffer_size + KMDFSIM_WMI_GUARD_SIZE);
-    if (request.buffer == NULL)
-        return STATUS_INSUFFICIENT_RESOURCES;
-    if (irp->buffer_size > 0)
+    /* Both copies are MEMORY_ALLOCATION_ALIGNMENT-aligned (malloc's alignment covers it), which ALL_DATA offsets rely on. */
+    union {
+        UCHAR bytes[STACK_COPY_SIZE + KMDFSIM_WMI_GUARD_SIZE];
+        max_align_t align;
+    } local;
+    size_t copy_size = (size_t)irp->buffer_size + KMDFSIM_WMI_GUARD_SIZE;
+    if (in_place) {
+        request.buffer = irp->buffer; /* the sender's own buffer, with room for the guard */
+    } else if (irp->buffer_size <= STACK_COPY_SIZE && _Alignof(max_align_t) >= MEMORY_ALLOCATION_ALIGNMENT) {
+        request.buffer = local.bytes;
+    } else {
+        request.buffer = copy_buffer_get(copy_size, &copy_size);
+        if (request.buffer == NULL)
+            return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    if (irp->buffer_size > 0 && !in_place)
         memcpy(request.buffer, irp->buffer, irp->buffer_size);
-    memset(request.buffer + irp->buffer_size, GUARD_BYTE, KMDFSIM_WMI_GUARD_SIZE);
+    memcpy(request.buffer + irp->buffer_size, g_guard, KMDFSIM_WMI_GUARD_SIZE);
 
     KIRQL irql = KeGetCurrentIrql();
     if (irql != PASSIVE_LEVEL)
-        kmdfsim_verify_warn("IRQL_TOO_HIGH", "kmdfsim_wmi_send_irp", NULL,
-                            "WMI sends its requests at PASSIVE_LEVEL; the request runs there");
+        kmdfsim_verify_warn("IRQL_TOO_HIGH", where, NULL, "WMI sends its requests at PASSIVE_LEVEL; the request runs there");
     kmdfsim_irql_set(PASSIVE_LEVEL);
     NTSTATUS status = dispatch(&request);
     kmdfsim_irql_set(irql);
 
-    if (irp->buffer_size > 0)
+    if (irp->buffer_size > 0 && !in_place)
         memcpy(irp->buffer, request.buffer, irp->buffer_size);
     if (request.instance != NULL)
         kmdfsim_object_dereference(&request.instance->object);
-    if (request.provider != NULL)
+    if (request.provider_referenced)
         kmdfsim_object_dereference(&request.provider->object);
-    free(request.buffer);
+    if (request.buffer != local.bytes && !in_place)
+        copy_buffer_put(request.buffer, copy_size);
     return status;
+}
+
+NTSTATUS kmdfsim_wmi_send_irp(kmdfsim_device *device, kmdfsim_wmi_irp *irp)
+{
+    return send_irp(device, irp, FALSE, "kmdfsim_wmi_send_irp");
+}
+
+NTSTATUS kmdfsim_wmi_send_irp_in_place(kmdfsim_device *device, kmdfsim_wmi_irp *irp)
+{
+    return send_irp(device, irp, TRUE, "kmdfsim_wmi_send_irp_in_place");
 }

@@ -15,13 +15,23 @@
 #include "wmi/wmi_internal.h"
 
 #include "kernel/irql.h"
+#include "kernel/memory.h"
 #include "kernel/worker.h"
 #include "verifier/verifier_internal.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 kmdfsim_wmi_handler *kmdfsim_wmi_handler_of(kmdfsim_wdf_device *device) { return device->wmi; }
+
+ULONG kmdfsim_wmi_handler_provider_id(kmdfsim_wmi_handler *handler)
+{
+    ULONG id = (ULONG)kmdfsim_atomic_load32(&handler->provider_id);
+    if (id == 0) {
+        id = IoWMIDeviceObjectToProviderId(&handler->device->device_object);
+        kmdfsim_atomic_store32(&handler->provider_id, (int32_t)id);
+    }
+    return id;
+}
 
 kmdfsim_driver *kmdfsim_wmi_enter_driver(kmdfsim_wmi_handler *handler)
 {
@@ -30,7 +40,7 @@ kmdfsim_driver *kmdfsim_wmi_enter_driver(kmdfsim_wmi_handler *handler)
 
 NTSTATUS kmdfsim_wmi_handler_create(kmdfsim_wdf_device *device)
 {
-    kmdfsim_wmi_handler *handler = calloc(1, sizeof(*handler));
+    kmdfsim_wmi_handler *handler = kmdfsim_mem_calloc(1, sizeof(*handler));
     if (handler == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
     kmdfsim_mutex_init(&handler->lock);
@@ -48,10 +58,11 @@ void kmdfsim_wmi_handler_destroy(kmdfsim_wdf_device *device)
         return;
     device->wmi = NULL;
     if (handler->mof_resource_name.Buffer != NULL)
-        free(handler->mof_resource_name.Buffer);
+        kmdfsim_mem_free(handler->mof_resource_name.Buffer,
+                         handler->mof_resource_name.Length > 0 ? handler->mof_resource_name.Length : 1);
     kmdfsim_cond_destroy(&handler->updates_done);
     kmdfsim_mutex_destroy(&handler->lock);
-    free(handler);
+    kmdfsim_mem_free(handler, sizeof(*handler));
 }
 
 static PDEVICE_OBJECT fdo_of(kmdfsim_wmi_handler *handler) { return &handler->device->device_object; }

@@ -213,7 +213,7 @@ NTSTATUS WdfWmiInstanceFireEvent(WDFWMIINSTANCE WmiInstance, ULONG EventDataSize
         return STATUS_INSUFFICIENT_RESOURCES;
     kmdfsim_wmi_provider *provider = instance->provider;
     wnode->WnodeHeader.Guid = provider->guid;
-    wnode->WnodeHeader.ProviderId = IoWMIDeviceObjectToProviderId(&provider->handler->device->device_object);
+    wnode->WnodeHeader.ProviderId = kmdfsim_wmi_handler_provider_id(provider->handler);
     wnode->WnodeHeader.BufferSize = size;
     wnode->WnodeHeader.Flags = WNODE_FLAG_SINGLE_INSTANCE | WNODE_FLAG_EVENT_ITEM | WNODE_FLAG_STATIC_INSTANCE_NAMES;
     KeQuerySystemTime(&wnode->WnodeHeader.TimeStamp);

@@ -26,7 +26,7 @@ static NTSTATUS query_from_context(kmdfsim_wmi_instance *instance, ULONG size, U
     size_t available = context != NULL ? context->size : 0;
     size_t copied = available < instance->context_length ? available : instance->context_length;
     if (copied > 0)
-        memcpy(buffer, context->data, copied);
+        memcpy(buffer, kmdfsim_context_data(context), copied);
     if (copied < instance->context_length)
         memset(buffer + copied, 0, instance->context_length - copied);
     return STATUS_SUCCESS;

@@ -2,9 +2,9 @@
 #include "wmi/wmi_internal.h"
 
 #include "kernel/irql.h"
+#include "kernel/memory.h"
 #include "verifier/verifier_internal.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 /* KMDF's check of a caller's UNICODE_STRING (even lengths, buffer present, Length <= MaximumLength). */
@@ -32,7 +32,8 @@ NTSTATUS WdfDeviceAssignMofResourceName(WDFDEVICE Device, PCUNICODE_STRING MofRe
     if (!unicode_string_valid(MofResourceName))
         return STATUS_INVALID_PARAMETER;
     kmdfsim_wmi_handler *handler = device->wmi;
-    WCHAR *copy = malloc(MofResourceName->Length > 0 ? MofResourceName->Length : 1);
+    size_t copy_size = MofResourceName->Length > 0 ? MofResourceName->Length : 1;
+    WCHAR *copy = kmdfsim_mem_alloc(copy_size);
     if (copy == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
     if (MofResourceName->Length > 0)
@@ -40,7 +41,7 @@ NTSTATUS WdfDeviceAssignMofResourceName(WDFDEVICE Device, PCUNICODE_STRING MofRe
     kmdfsim_mutex_lock(&handler->lock);
     if (handler->mof_resource_name.Buffer != NULL) {
         kmdfsim_mutex_unlock(&handler->lock);
-        free(copy);
+        kmdfsim_mem_free(copy, copy_size);
         return STATUS_INVALID_DEVICE_REQUEST;
     }
     handler->mof_resource_name.Buffer = copy;

@@ -10,6 +10,7 @@
 #include "wmi/wmi_internal.h"
 
 #include "kernel/irql.h"
+#include "kernel/memory.h"
 #include "verifier/verifier_internal.h"
 
 #include <string.h>
@@ -37,8 +38,16 @@ static void unlink_provider(kmdfsim_wmi_provider *provider)
 
 static void provider_dispose(kmdfsim_object *object) { unlink_provider((kmdfsim_wmi_provider *)object); }
 
+static void provider_destroy(kmdfsim_object *object)
+{
+    kmdfsim_wmi_provider *provider = (kmdfsim_wmi_provider *)object;
+    kmdfsim_mem_free(provider->slots, (size_t)provider->slot_capacity * sizeof(*provider->slots));
+    provider->slots = NULL;
+    provider->slot_capacity = 0;
+}
+
 static const kmdfsim_object_class g_provider_class = {KMDFSIM_KIND_WMI_PROVIDER, "WDFWMIPROVIDER", FALSE,
-                                                      provider_dispose, NULL};
+                                                      provider_dispose, provider_destroy};
 
 static BOOLEAN guid_is_zero(const GUID *guid)
 {
@@ -165,6 +174,45 @@ NTSTATUS WdfWmiProviderCreate(WDFDEVICE Device, PWDF_WMI_PROVIDER_CONFIG WmiProv
 
 /* ---- Instance list ------------------------------------------------------ */
 
+/* Squeezes the holes out of the slot array, keeping the order (§2.4). Lock held. */
+static void compact_slots(kmdfsim_wmi_provider *provider)
+{
+    if (provider->holes == 0)
+        return;
+    ULONG to = 0;
+    for (ULONG from = 0; from < provider->slot_count; from++) {
+        kmdfsim_wmi_instance *instance = provider->slots[from];
+        if (instance != NULL) {
+            instance->slot = to;
+            provider->slots[to++] = instance;
+        }
+    }
+    provider->slot_count = to;
+    provider->holes = 0;
+}
+
+/* Room for one more slot at the tail. Lock held (no driver code runs under it). */
+static BOOLEAN reserve_slot(kmdfsim_wmi_provider *provider)
+{
+    if (provider->slot_count < provider->slot_capacity)
+        return TRUE;
+    if (provider->holes > 0) {
+        compact_slots(provider);
+        return TRUE;
+    }
+    if (provider->slot_capacity > 0x7FFFFFFFu)
+        return FALSE;
+    ULONG capacity = provider->slot_capacity != 0 ? provider->slot_capacity * 2 : 8;
+    kmdfsim_wmi_instance **grown =
+        kmdfsim_mem_realloc(provider->slots, (size_t)provider->slot_capacity * sizeof(*provider->slots),
+                            (size_t)capacity * sizeof(*provider->slots));
+    if (grown == NULL)
+        return FALSE;
+    provider->slots = grown;
+    provider->slot_capacity = capacity;
+    return TRUE;
+}
+
 NTSTATUS kmdfsim_wmi_provider_add_instance(kmdfsim_wmi_provider *provider, kmdfsim_wmi_instance *instance)
 {
     KIRQL irql = KeGetCurrentIrql();
@@ -180,15 +228,15 @@ NTSTATUS kmdfsim_wmi_provider_add_instance(kmdfsim_wmi_provider *provider, kmdfs
         kmdfsim_mutex_unlock(&handler->lock);
         return STATUS_INVALID_DEVICE_STATE;
     }
-    instance->prev = provider->last_instance;
-    instance->next = NULL;
-    if (provider->last_instance != NULL)
-        provider->last_instance->next = instance;
-    else
-        provider->first_instance = instance;
-    provider->last_instance = instance;
+    if (!reserve_slot(provider)) {
+        kmdfsim_mutex_unlock(&handler->lock);
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    instance->slot = provider->slot_count;
+    provider->slots[provider->slot_count++] = instance;
     instance->registered = TRUE;
     provider->instance_count++;
+    kmdfsim_atomic_add32(&provider->generation, 1);
     provider->remove_guid_pending = FALSE;
     BOOLEAN update = handler->state == KMDFSIM_WMI_REGISTERED;
     kmdfsim_mutex_unlock(&handler->lock);
@@ -206,17 +254,15 @@ void kmdfsim_wmi_provider_remove_instance(kmdfsim_wmi_provider *provider, kmdfsi
         kmdfsim_mutex_unlock(&handler->lock);
         return;
     }
-    if (instance->prev != NULL)
-        instance->prev->next = instance->next;
-    else
-        provider->first_instance = instance->next;
-    if (instance->next != NULL)
-        instance->next->prev = instance->prev;
-    else
-        provider->last_instance = instance->prev;
-    instance->next = instance->prev = NULL;
+    provider->slots[instance->slot] = NULL;
+    provider->holes++;
+    while (provider->slot_count > 0 && provider->slots[provider->slot_count - 1] == NULL) {
+        provider->slot_count--;
+        provider->holes--;
+    }
     instance->registered = FALSE;
     provider->instance_count--;
+    kmdfsim_atomic_add32(&provider->generation, 1);
     BOOLEAN update = handler->state == KMDFSIM_WMI_REGISTERED;
     if (update && provider->instance_count == 0 && (provider->flags & WdfWmiProviderExpensive) == 0)
         provider->remove_guid_pending = TRUE;
@@ -225,29 +271,77 @@ void kmdfsim_wmi_provider_remove_instance(kmdfsim_wmi_provider *provider, kmdfsi
         kmdfsim_wmi_handler_request_update(handler, irql);
 }
 
+/* The instance at `index`, referenced, or NULL. Lock held. */
+static kmdfsim_wmi_instance *instance_at_locked(kmdfsim_wmi_provider *provider, ULONG index)
+{
+    if (index >= provider->instance_count)
+        return NULL;
+    compact_slots(provider);
+    kmdfsim_wmi_instance *instance = provider->slots[index];
+    kmdfsim_object_reference(&instance->object);
+    return instance;
+}
+
 kmdfsim_wmi_instance *kmdfsim_wmi_provider_instance_at(kmdfsim_wmi_provider *provider, ULONG index)
 {
-    kmdfsim_wmi_instance *found = NULL;
     kmdfsim_mutex_lock(&provider->handler->lock);
-    kmdfsim_wmi_instance *i = provider->first_instance;
-    for (ULONG n = 0; i != NULL && n < index; n++)
-        i = i->next;
-    if (i != NULL) {
-        found = i;
-        kmdfsim_object_reference(&i->object);
-    }
+    kmdfsim_wmi_instance *found = instance_at_locked(provider, index);
     kmdfsim_mutex_unlock(&provider->handler->lock);
+    return found;
+}
+
+ULONG kmdfsim_wmi_provider_instances_from(kmdfsim_wmi_provider *provider, ULONG index, kmdfsim_wmi_instance **out,
+                                          ULONG max, int32_t *generation)
+{
+    ULONG n = 0;
+    kmdfsim_mutex_lock(&provider->handler->lock);
+    if (index < provider->instance_count) {
+        compact_slots(provider);
+        ULONG available = provider->instance_count - index;
+        n = available < max ? available : max;
+        for (ULONG k = 0; k < n; k++) {
+            out[k] = provider->slots[index + k];
+            kmdfsim_object_reference(&out[k]->object);
+        }
+    }
+    *generation = kmdfsim_atomic_load32(&provider->generation);
+    kmdfsim_mutex_unlock(&provider->handler->lock);
+    return n;
+}
+
+int32_t kmdfsim_wmi_provider_generation(kmdfsim_wmi_provider *provider)
+{
+    return kmdfsim_atomic_load32(&provider->generation);
+}
+
+kmdfsim_wmi_provider *kmdfsim_wmi_handler_find_target(kmdfsim_wmi_handler *handler, const GUID *guid,
+                                                      const ULONG *index, kmdfsim_wmi_instance **instance)
+{
+    kmdfsim_wmi_provider *found = NULL;
+    *instance = NULL;
+    kmdfsim_mutex_lock(&handler->lock);
+    for (kmdfsim_wmi_provider *p = handler->first_provider; p != NULL; p = p->next) {
+        if (memcmp(&p->guid, guid, sizeof(GUID)) == 0) {
+            found = p;
+            if (index != NULL)
+                *instance = instance_at_locked(p, *index);
+            if (*instance == NULL)
+                kmdfsim_object_reference(&p->object);
+            break;
+        }
+    }
+    kmdfsim_mutex_unlock(&handler->lock);
     return found;
 }
 
 ULONG kmdfsim_wmi_instance_index(kmdfsim_wmi_instance *instance)
 {
     kmdfsim_wmi_provider *provider = instance->provider;
-    ULONG index = 0;
+    ULONG index;
     kmdfsim_mutex_lock(&provider->handler->lock);
     if (instance->registered) {
-        for (kmdfsim_wmi_instance *i = provider->first_instance; i != NULL && i != instance; i = i->next)
-            index++;
+        compact_slots(provider);
+        index = instance->slot;
     } else {
         index = provider->instance_count;
     }

@@ -22,6 +22,20 @@ static BOOLEAN align_up(ULONG value, ULONG *aligned)
     return TRUE;
 }
 
+/* Instances fetched per trip through the handler lock. */
+#define BATCH 32u
+
+/* Drops the references of batch[from..count) that were not used. */
+static void release_batch(kmdfsim_wmi_instance **batch, ULONG from, ULONG count)
+{
+    for (ULONG k = from; k < count; k++) {
+        if (batch[k] != NULL) {
+            kmdfsim_object_dereference(&batch[k]->object);
+            batch[k] = NULL;
+        }
+    }
+}
+
 /* Step 6: KMDF's quick precheck when MinInstanceBufferSize is set. */
 static BOOLEAN min_size_precheck(ULONG min_size, ULONG count, ULONG remaining, ULONG *need, NTSTATUS *status)
 {
@@ -89,12 +103,29 @@ NTSTATUS kmdfsim_wmi_query_all_data(kmdfsim_wmi_request *request)
         }
     }
 
+    /*
+     * KMDF fetches instance i under the lock right before calling it. kmdfsim
+     * fetches them in batches under one lock and uses an element only while
+     * the list's generation is unchanged, which gives the same instance; when
+     * it changed (a callback or another thread (de)registered instances),
+     * the rest of the batch is dropped and fetched again from index i.
+     */
+    kmdfsim_wmi_instance *batch[BATCH];
+    ULONG batch_start = 0, batch_count = 0;
+    int32_t generation = 0;
+
     ULONG current = data_offset;
     ULONG last_padding = 0;
     for (ULONG i = 0; i < count; i++) {
-        kmdfsim_wmi_instance *instance = kmdfsim_wmi_provider_instance_at(provider, i);
-        if (instance == NULL)
+        if (i - batch_start >= batch_count || kmdfsim_wmi_provider_generation(provider) != generation) {
+            release_batch(batch, i - batch_start, batch_count);
+            batch_start = i;
+            batch_count = kmdfsim_wmi_provider_instances_from(provider, i, batch, BATCH, &generation);
+        }
+        if (batch_count == 0)
             break; /* removed concurrently: stop, as KMDF does */
+        kmdfsim_wmi_instance *instance = batch[i - batch_start];
+        batch[i - batch_start] = NULL; /* ours now: dereferenced below */
         if (kmdfsim_wmi_instance_supports_query(instance)) {
             ULONG used = 0;
             NTSTATUS st = kmdfsim_wmi_instance_query(request, instance, remaining, out, &used);
@@ -136,6 +167,8 @@ NTSTATUS kmdfsim_wmi_query_all_data(kmdfsim_wmi_request *request)
         if (!NT_SUCCESS(status) && status != STATUS_BUFFER_TOO_SMALL)
             break;
     }
+
+    release_batch(batch, 0, batch_count);
 
     if (status == STATUS_BUFFER_TOO_SMALL || (NT_SUCCESS(status) && too_small)) {
         buffer_used -= last_padding;

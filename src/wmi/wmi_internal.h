@@ -40,6 +40,8 @@ typedef struct kmdfsim_wmi_handler {
     kmdfsim_cond updates_done;
     /* WdfDeviceAssignMofResourceName (§1.7.7); Buffer is NULL until assigned. */
     UNICODE_STRING mof_resource_name;
+    /* IoWMIDeviceObjectToProviderId of the FDO once asked (it never changes); 0 before. */
+    volatile int32_t provider_id;
 } kmdfsim_wmi_handler;
 
 struct kmdfsim_wmi_provider {
@@ -52,9 +54,18 @@ struct kmdfsim_wmi_provider {
     BOOLEAN linked;                 /* in the handler's list; FALSE for a duplicate GUID (§2.2) */
     kmdfsim_wmi_provider *next;     /* handler list */
     kmdfsim_wmi_provider *prev;
-    kmdfsim_wmi_instance *first_instance; /* registered instances, registration order */
-    kmdfsim_wmi_instance *last_instance;
-    ULONG instance_count;
+    /*
+     * Registered instances in registration order, as an array so that the
+     * instance at an index is found at once. A deregistered instance leaves
+     * a hole (NULL) that the next lookup by index squeezes out: removing
+     * many instances (device removal) stays linear.
+     */
+    kmdfsim_wmi_instance **slots;
+    ULONG slot_count;    /* slots in use, holes included */
+    ULONG slot_capacity;
+    ULONG holes;
+    ULONG instance_count; /* registered instances: slot_count - holes */
+    volatile int32_t generation; /* changes with every registration change (lock-free reads) */
     BOOLEAN event_enabled;
     BOOLEAN collection_enabled;
     ULONGLONG tracing_handle;
@@ -65,8 +76,7 @@ struct kmdfsim_wmi_instance {
     kmdfsim_object object;
     kmdfsim_wmi_provider *provider;
     BOOLEAN registered;              /* on the provider's list */
-    kmdfsim_wmi_instance *next;
-    kmdfsim_wmi_instance *prev;
+    ULONG slot;                      /* its slot in provider->slots while registered */
     PFN_WDF_WMI_INSTANCE_QUERY_INSTANCE query;   /* NULL when UseContextForQuery */
     PFN_WDF_WMI_INSTANCE_SET_INSTANCE set_instance;
     PFN_WDF_WMI_INSTANCE_SET_ITEM set_item;
@@ -106,12 +116,34 @@ NTSTATUS kmdfsim_wmi_provider_add_instance(kmdfsim_wmi_provider *provider, kmdfs
 void kmdfsim_wmi_provider_remove_instance(kmdfsim_wmi_provider *provider, kmdfsim_wmi_instance *instance);
 /* The instance at `index` in the provider's list, referenced, or NULL (lock taken inside). */
 kmdfsim_wmi_instance *kmdfsim_wmi_provider_instance_at(kmdfsim_wmi_provider *provider, ULONG index);
+/*
+ * Up to `max` instances from `index` on, each referenced, in one acquisition
+ * of the lock; *generation receives the list's generation they belong to.
+ * While kmdfsim_wmi_provider_generation() still returns it, instance k of
+ * the batch is exactly what kmdfsim_wmi_provider_instance_at(index + k)
+ * would return.
+ */
+ULONG kmdfsim_wmi_provider_instances_from(kmdfsim_wmi_provider *provider, ULONG index, kmdfsim_wmi_instance **out,
+                                          ULONG max, int32_t *generation);
+/* The list's generation, read without the lock. */
+int32_t kmdfsim_wmi_provider_generation(kmdfsim_wmi_provider *provider);
 /* Current 0-based index of an instance; the instance count when it is not registered (§2.4). */
 ULONG kmdfsim_wmi_instance_index(kmdfsim_wmi_instance *instance);
 /* The linked provider for a GUID, referenced, or NULL (lock taken inside). */
 kmdfsim_wmi_provider *kmdfsim_wmi_handler_find_provider(kmdfsim_wmi_handler *handler, const GUID *guid);
+/*
+ * kmdfsim_wmi_handler_find_provider and, when `index` is not NULL and the
+ * provider exists, kmdfsim_wmi_provider_instance_at(*index) into *instance,
+ * under one acquisition of the lock (a request's target, §3.1 steps 4-5).
+ * The provider is referenced only when no instance is returned: a
+ * referenced instance keeps its parent provider alive by itself.
+ */
+kmdfsim_wmi_provider *kmdfsim_wmi_handler_find_target(kmdfsim_wmi_handler *handler, const GUID *guid,
+                                                      const ULONG *index, kmdfsim_wmi_instance **instance);
 
 kmdfsim_wmi_handler *kmdfsim_wmi_handler_of(kmdfsim_wdf_device *device);
+/* IoWMIDeviceObjectToProviderId(FDO), asked once per device (the id of a device never changes). */
+ULONG kmdfsim_wmi_handler_provider_id(kmdfsim_wmi_handler *handler);
 
 /* ---- Requests ------------------------------------------------------------ */
 
@@ -125,11 +157,24 @@ typedef struct kmdfsim_wmi_request {
     kmdfsim_wdf_device *device;
     UCHAR *buffer;                 /* working copy, irp->buffer_size bytes + guard */
     ULONG buffer_size;
-    kmdfsim_wmi_provider *provider; /* referenced, for data requests */
+    kmdfsim_wmi_provider *provider; /* for data requests; kept alive by `instance` or by a reference */
+    BOOLEAN provider_referenced;
     kmdfsim_wmi_instance *instance; /* referenced, for single-instance requests */
 } kmdfsim_wmi_request;
 
 #define KMDFSIM_WMI_GUARD_SIZE 64u
+
+/*
+ * kmdfsim_wmi_send_irp for a sender that owns its buffer (the simulated WMI
+ * kernel): the request works in irp->buffer itself instead of a private
+ * copy, which saves copying the buffer in and out (large QUERY_ALL_DATA
+ * replies). The buffer must be MEMORY_ALLOCATION_ALIGNMENT-aligned (malloc
+ * memory is) and have KMDFSIM_WMI_GUARD_SIZE writable bytes after
+ * buffer_size, which serve as the overrun guard (their content afterwards is
+ * unspecified). Everything the sender and the driver see is otherwise the
+ * same, including what a callback sees in the buffer before it writes.
+ */
+NTSTATUS kmdfsim_wmi_send_irp_in_place(struct kmdfsim_device *device, kmdfsim_wmi_irp *irp);
 
 /* Completes with `status` and `information` (IoStatus), and returns `status`. */
 NTSTATUS kmdfsim_wmi_complete(kmdfsim_wmi_request *request, NTSTATUS status, ULONG_PTR information);
