@@ -24,15 +24,24 @@ void kmdfsim_clock_freeze(LONGLONG system_time)
 
 void kmdfsim_clock_unfreeze(void) { kmdfsim_atomic_store32(&g_frozen, 0); }
 
-VOID NTAPI KeQuerySystemTime(PLARGE_INTEGER CurrentTime)
+/* The frozen time if a test set one, else `now`. */
+static LONGLONG system_time_or_frozen(int64_t (*now)(void))
 {
     if (kmdfsim_atomic_load32(&g_frozen))
-        CurrentTime->QuadPart = kmdfsim_atomic_load64(&g_frozen_time);
-    else
-        CurrentTime->QuadPart = kmdfsim_system_time_100ns();
+        return kmdfsim_atomic_load64(&g_frozen_time);
+    return now();
 }
 
-VOID NTAPI KeQuerySystemTimePrecise(PLARGE_INTEGER CurrentTime) { KeQuerySystemTime(CurrentTime); }
+/* Tick resolution, as on Windows (and much cheaper to read on virtual machines). */
+VOID NTAPI KeQuerySystemTime(PLARGE_INTEGER CurrentTime)
+{
+    CurrentTime->QuadPart = system_time_or_frozen(kmdfsim_system_time_coarse_100ns);
+}
+
+VOID NTAPI KeQuerySystemTimePrecise(PLARGE_INTEGER CurrentTime)
+{
+    CurrentTime->QuadPart = system_time_or_frozen(kmdfsim_system_time_100ns);
+}
 
 ULONGLONG NTAPI KeQueryInterruptTime(VOID) { return kmdfsim_monotonic_ns() / 100u; }
 

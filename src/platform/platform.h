@@ -100,6 +100,11 @@ void kmdfsim_sleep_ms(uint32_t ms);
 uint64_t kmdfsim_monotonic_ns(void);
 /* Wall-clock time as Windows counts it: 100-ns intervals since 1601-01-01 UTC. */
 int64_t kmdfsim_system_time_100ns(void);
+/*
+ * The same, at clock-tick resolution (a few ms), where the OS offers a cheaper
+ * read; Windows' KeQuerySystemTime only advances per tick too.
+ */
+int64_t kmdfsim_system_time_coarse_100ns(void);
 
 /* ---- Atomics (compiler builtins; sequentially consistent) -------------- */
 #if defined(__GNUC__) || defined(__clang__)

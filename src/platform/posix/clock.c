@@ -19,3 +19,13 @@ int64_t kmdfsim_system_time_100ns(void)
     clock_gettime(CLOCK_REALTIME, &ts);
     return ((int64_t)ts.tv_sec + EPOCH_DIFFERENCE_SECONDS) * 10000000 + ts.tv_nsec / 100;
 }
+
+int64_t kmdfsim_system_time_coarse_100ns(void)
+{
+#ifdef CLOCK_REALTIME_COARSE
+    struct timespec ts;
+    if (clock_gettime(CLOCK_REALTIME_COARSE, &ts) == 0)
+        return ((int64_t)ts.tv_sec + EPOCH_DIFFERENCE_SECONDS) * 10000000 + ts.tv_nsec / 100;
+#endif
+    return kmdfsim_system_time_100ns();
+}
