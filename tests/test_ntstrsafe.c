@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "kmdfsim_test.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <wdm.h>
@@ -22,57 +24,22 @@
 
 /* ---- Helpers ------------------------------------------------------------ */
 
-/* Renders UTF-16 as ASCII with \uXXXX escapes, for readable string assertions. */
-static const char *esc(const WCHAR *w, size_t n)
-{
-    static char out[4][1024];
-    static int slot;
-    char *o = out[slot++ & 3];
-    size_t k = 0;
-    for (size_t i = 0; i < n && k + 8 < sizeof(out[0]); i++) {
-        unsigned u = (USHORT)w[i];
-        if (u >= 0x20 && u < 0x7F && u != '\\')
-            o[k++] = (char)u;
-        else
-            k += (size_t)snprintf(o + k, sizeof(out[0]) - k, "\\u%04X", u);
-    }
-    o[k] = '\0';
-    return o;
-}
-
 /* A NUL-terminated wide string, escaped. */
 static const char *wz(const WCHAR *w)
 {
-    return esc(w, kmdfsim_wdk_wcslen(w));
+    return escape_utf16(w, kmdfsim_wdk_wcslen(w));
 }
 
 /* The text of a UNICODE_STRING (Length bytes), escaped. */
 static const char *us(const UNICODE_STRING *u)
 {
-    return esc(u->Buffer, u->Length / sizeof(WCHAR));
+    return escape_utf16(u->Buffer, u->Length / sizeof(WCHAR));
 }
 
 static void fill_w(WCHAR *w, size_t n, WCHAR value)
 {
     for (size_t i = 0; i < n; i++)
         w[i] = value;
-}
-
-static kmdfsim_verifier_log g_log;
-
-static int install_log(void **state)
-{
-    (void)state;
-    memset(&g_log, 0, sizeof(g_log));
-    kmdfsim_set_verifier_handler(kmdfsim_verifier_log_handler, &g_log);
-    return 0;
-}
-
-static int remove_log(void **state)
-{
-    (void)state;
-    kmdfsim_set_verifier_handler(NULL, NULL);
-    return 0;
 }
 
 /* ---- Header ------------------------------------------------------------- */
@@ -592,15 +559,15 @@ int main(void)
         cmocka_unit_test(test_length),
         cmocka_unit_test(test_printf_a),
         cmocka_unit_test(test_printf_w),
-        cmocka_unit_test_setup_teardown(test_printf_percent_n_fails_with_empty_result, install_log, remove_log),
+        cmocka_unit_test_setup_teardown(test_printf_percent_n_fails_with_empty_result, capture_reports_setup, release_reports_teardown),
         cmocka_unit_test(test_unicode_string_init),
-        cmocka_unit_test_setup_teardown(test_unicode_string_validate, install_log, remove_log),
-        cmocka_unit_test_setup_teardown(test_unicode_string_copy, install_log, remove_log),
-        cmocka_unit_test_setup_teardown(test_unicode_string_copy_reports_malformed_strings, install_log, remove_log),
+        cmocka_unit_test_setup_teardown(test_unicode_string_validate, capture_reports_setup, release_reports_teardown),
+        cmocka_unit_test_setup_teardown(test_unicode_string_copy, capture_reports_setup, release_reports_teardown),
+        cmocka_unit_test_setup_teardown(test_unicode_string_copy_reports_malformed_strings, capture_reports_setup, release_reports_teardown),
         cmocka_unit_test(test_unicode_string_cat),
         cmocka_unit_test(test_unicode_string_printf_required_conversions),
         cmocka_unit_test(test_unicode_string_printf_truncation),
-        cmocka_unit_test_setup_teardown(test_unicode_string_printf_refuses_percent_n, install_log, remove_log),
+        cmocka_unit_test_setup_teardown(test_unicode_string_printf_refuses_percent_n, capture_reports_setup, release_reports_teardown),
     };
     return cmocka_run_group_tests_name("ntstrsafe", tests, NULL, NULL);
 }

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "kmdfsim_test.h"
+
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -35,24 +37,6 @@ static const char *fmt(const char *format, ...)
     return g_out;
 }
 
-/* Renders UTF-16 as ASCII with \uXXXX escapes so wide results compare as strings with readable failures. */
-static const char *escape_w(const WCHAR *w, size_t n)
-{
-    static char out[4][2048];
-    static int slot;
-    char *o = out[slot++ & 3];
-    size_t k = 0;
-    for (size_t i = 0; i < n && k + 8 < sizeof(out[0]); i++) {
-        unsigned u = (USHORT)w[i];
-        if (u >= 0x20 && u < 0x7F && u != '\\')
-            o[k++] = (char)u;
-        else
-            k += (size_t)snprintf(o + k, sizeof(out[0]) - k, "\\u%04X", u);
-    }
-    o[k] = '\0';
-    return o;
-}
-
 static WCHAR g_wout[2048];
 
 static const char *wfmt(const WCHAR *format, ...)
@@ -62,27 +46,10 @@ static const char *wfmt(const WCHAR *format, ...)
     size_t n = kmdfsim_rtl_vsnwprintf(g_wout, sizeof(g_wout) / sizeof(g_wout[0]), format, args, "test", NULL);
     va_end(args);
     assert_int_equal(n, kmdfsim_wdk_wcslen(g_wout));
-    return escape_w(g_wout, n);
+    return escape_utf16(g_wout, n);
 }
 
-#define W(lit) escape_w(lit, sizeof(lit) / sizeof(WCHAR) - 1)
-
-static kmdfsim_verifier_log g_log;
-
-static int install_log(void **state)
-{
-    (void)state;
-    memset(&g_log, 0, sizeof(g_log));
-    kmdfsim_set_verifier_handler(kmdfsim_verifier_log_handler, &g_log);
-    return 0;
-}
-
-static int remove_log(void **state)
-{
-    (void)state;
-    kmdfsim_set_verifier_handler(NULL, NULL);
-    return 0;
-}
+#define W(lit) escape_utf16(lit, sizeof(lit) / sizeof(WCHAR) - 1)
 
 /* ---- Integers ----------------------------------------------------------- */
 
@@ -415,7 +382,7 @@ static void test_wide_truncation(void **state)
     (void)state;
     WCHAR out[4];
     assert_int_equal(kmdfsim_rtl_snwprintf(out, 4, L"%s-%d", L"abc", 12), 6);
-    assert_string_equal(escape_w(out, kmdfsim_wdk_wcslen(out)), "abc");
+    assert_string_equal(escape_utf16(out, kmdfsim_wdk_wcslen(out)), "abc");
 }
 
 int main(void)
@@ -432,8 +399,8 @@ int main(void)
         cmocka_unit_test(test_counted_strings),
         cmocka_unit_test(test_pointer_is_windows_style),
         cmocka_unit_test(test_floats_use_c_digits),
-        cmocka_unit_test_setup_teardown(test_percent_n_is_refused_and_reported, install_log, remove_log),
-        cmocka_unit_test_setup_teardown(test_unknown_conversion_stops_formatting, install_log, remove_log),
+        cmocka_unit_test_setup_teardown(test_percent_n_is_refused_and_reported, capture_reports_setup, release_reports_teardown),
+        cmocka_unit_test_setup_teardown(test_unknown_conversion_stops_formatting, capture_reports_setup, release_reports_teardown),
         cmocka_unit_test(test_truncation_reports_full_length),
         cmocka_unit_test(test_vformat_stores_no_terminator),
         cmocka_unit_test(test_wide_mode_swaps_string_widths),

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "kmdfsim_test.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <wdm.h>
@@ -24,50 +26,15 @@
 
 /* ---- Helpers ------------------------------------------------------------ */
 
-/* Renders UTF-16 as ASCII with \uXXXX escapes, for readable string assertions. */
-static const char *esc(const WCHAR *w, size_t n)
-{
-    static char out[4][512];
-    static int slot;
-    char *o = out[slot++ & 3];
-    size_t k = 0;
-    for (size_t i = 0; i < n && k + 8 < sizeof(out[0]); i++) {
-        unsigned u = (USHORT)w[i];
-        if (u >= 0x20 && u < 0x7F && u != '\\')
-            o[k++] = (char)u;
-        else
-            k += (size_t)snprintf(o + k, sizeof(out[0]) - k, "\\u%04X", u);
-    }
-    o[k] = '\0';
-    return o;
-}
-
 static const char *us(const UNICODE_STRING *u)
 {
-    return esc(u->Buffer, u->Length / sizeof(WCHAR));
+    return escape_utf16(u->Buffer, u->Length / sizeof(WCHAR));
 }
 
 static void fill_w(WCHAR *w, size_t n, WCHAR value)
 {
     for (size_t i = 0; i < n; i++)
         w[i] = value;
-}
-
-static kmdfsim_verifier_log g_log;
-
-static int install_log(void **state)
-{
-    (void)state;
-    memset(&g_log, 0, sizeof(g_log));
-    kmdfsim_set_verifier_handler(kmdfsim_verifier_log_handler, &g_log);
-    return 0;
-}
-
-static int remove_log(void **state)
-{
-    (void)state;
-    kmdfsim_set_verifier_handler(NULL, NULL);
-    return 0;
 }
 
 static ULONGLONG live_allocations(void)
@@ -606,9 +573,9 @@ int main(void)
         cmocka_unit_test(test_init_unicode_string),
         cmocka_unit_test(test_init_unicode_string_clamps_long_strings),
         cmocka_unit_test(test_init_string),
-        cmocka_unit_test_setup_teardown(test_null_destination_is_reported, install_log, remove_log),
+        cmocka_unit_test_setup_teardown(test_null_destination_is_reported, capture_reports_setup, release_reports_teardown),
         cmocka_unit_test(test_copy_unicode_string),
-        cmocka_unit_test_setup_teardown(test_copy_reports_malformed_source, install_log, remove_log),
+        cmocka_unit_test_setup_teardown(test_copy_reports_malformed_source, capture_reports_setup, release_reports_teardown),
         cmocka_unit_test(test_compare_and_equal),
         cmocka_unit_test(test_prefix),
         cmocka_unit_test(test_append_success_and_overflow_leaves_destination_unchanged),
@@ -622,7 +589,7 @@ int main(void)
         cmocka_unit_test(test_ansi_to_unicode_allocating),
         cmocka_unit_test(test_conversion_into_caller_buffers),
         cmocka_unit_test(test_conversion_allocation_failure),
-        cmocka_unit_test_setup_teardown(test_conversion_reports_bad_arguments, install_log, remove_log),
+        cmocka_unit_test_setup_teardown(test_conversion_reports_bad_arguments, capture_reports_setup, release_reports_teardown),
         cmocka_unit_test(test_memory_helpers),
     };
     return cmocka_run_group_tests_name("rtl_strings", tests, NULL, NULL);

@@ -5,7 +5,7 @@
 #include "verifier/verifier_internal.h"
 
 /* A set's status as WMI sees it: TOO_SMALL is a set failure, PENDING is a driver bug. */
-static NTSTATUS set_status(NTSTATUS status, kmdfsim_wmi_instance *instance, const char *callback)
+NTSTATUS kmdfsim_wmi_set_status(NTSTATUS status, kmdfsim_wmi_instance *instance, const char *callback)
 {
     if (status == STATUS_PENDING) {
         kmdfsim_verify_fail("CALLBACK_RETURNED_PENDING", callback, instance->object.handle,
@@ -13,11 +13,6 @@ static NTSTATUS set_status(NTSTATUS status, kmdfsim_wmi_instance *instance, cons
         return STATUS_UNSUCCESSFUL;
     }
     return status == STATUS_BUFFER_TOO_SMALL ? STATUS_WMI_SET_FAILURE : status;
-}
-
-NTSTATUS kmdfsim_wmi_set_status(NTSTATUS status, kmdfsim_wmi_instance *instance, const char *callback)
-{
-    return set_status(status, instance, callback);
 }
 
 /* TRUE when [offset, offset + size) lies inside the request buffer; reports otherwise. */
@@ -48,5 +43,5 @@ NTSTATUS kmdfsim_wmi_change_single_instance(kmdfsim_wmi_request *request)
     NTSTATUS status = instance->set_instance((WDFWMIINSTANCE)instance->object.handle, size,
                                              size == 0 ? NULL : request->buffer + wnode->DataBlockOffset);
     kmdfsim_driver_leave(previous);
-    return kmdfsim_wmi_complete(request, set_status(status, instance, "EvtWmiInstanceSetInstance"), 0);
+    return kmdfsim_wmi_complete(request, kmdfsim_wmi_set_status(status, instance, "EvtWmiInstanceSetInstance"), 0);
 }

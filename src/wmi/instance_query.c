@@ -32,10 +32,9 @@ static NTSTATUS query_from_context(kmdfsim_wmi_instance *instance, ULONG size, U
     return STATUS_SUCCESS;
 }
 
-NTSTATUS kmdfsim_wmi_instance_query(kmdfsim_wmi_request *request, kmdfsim_wmi_instance *instance, ULONG size,
+NTSTATUS kmdfsim_wmi_instance_query(kmdfsim_wmi_instance *instance, ULONG size,
                                     UCHAR *buffer, ULONG *used)
 {
-    (void)request;
     *used = 0;
     if (instance->use_context_for_query)
         return query_from_context(instance, size, buffer, used);

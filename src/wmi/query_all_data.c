@@ -128,7 +128,7 @@ NTSTATUS kmdfsim_wmi_query_all_data(kmdfsim_wmi_request *request)
         batch[i - batch_start] = NULL; /* ours now: dereferenced below */
         if (kmdfsim_wmi_instance_supports_query(instance)) {
             ULONG used = 0;
-            NTSTATUS st = kmdfsim_wmi_instance_query(request, instance, remaining, out, &used);
+            NTSTATUS st = kmdfsim_wmi_instance_query(instance, remaining, out, &used);
             if (NT_SUCCESS(st) || st == STATUS_BUFFER_TOO_SMALL) {
                 ULONG adjusted;
                 if (!align_up(used, &adjusted)) {

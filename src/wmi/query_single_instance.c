@@ -23,7 +23,7 @@ NTSTATUS kmdfsim_wmi_query_single_instance(kmdfsim_wmi_request *request)
         return kmdfsim_wmi_complete_too_small(request, offset + min_size);
 
     ULONG size = 0;
-    NTSTATUS status = kmdfsim_wmi_instance_query(request, instance, space, request->buffer + offset, &size);
+    NTSTATUS status = kmdfsim_wmi_instance_query(instance, space, request->buffer + offset, &size);
     wnode->SizeDataBlock = size;
     ULONG need = offset + size;
     if (NT_SUCCESS(status)) {

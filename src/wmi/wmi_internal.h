@@ -196,7 +196,7 @@ void kmdfsim_wmi_check_guard(UCHAR *guard, const char *callback, kmdfsim_wmi_ins
  * become STATUS_UNSUCCESSFUL, scratch-buffer success becomes TOO_SMALL).
  */
 BOOLEAN kmdfsim_wmi_instance_supports_query(const kmdfsim_wmi_instance *instance);
-NTSTATUS kmdfsim_wmi_instance_query(kmdfsim_wmi_request *request, kmdfsim_wmi_instance *instance, ULONG size,
+NTSTATUS kmdfsim_wmi_instance_query(kmdfsim_wmi_instance *instance, ULONG size,
                                     UCHAR *buffer, ULONG *used);
 
 /* A set callback's status as WMI sees it: TOO_SMALL is STATUS_WMI_SET_FAILURE, PENDING a reported bug. */
