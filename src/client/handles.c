@@ -36,12 +36,15 @@ static uintptr_t g_next_value;
 #define HANDLE_BASE ((uintptr_t)0x10000u)
 #define HANDLE_STEP ((uintptr_t)0x10u)
 
+/* Handle values are consecutive multiples of HANDLE_STEP: their sequence number is a perfect hash. */
+static unsigned handle_hash(uintptr_t value) { return (unsigned)(value / HANDLE_STEP); }
+
 /* Lock held. */
 static handle_entry *find_handle(PVOID handle, BOOLEAN kernel)
 {
     uintptr_t value = (uintptr_t)handle;
     handle_entry *h;
-    HASH_FIND(hh, g_handles, &value, sizeof(value), h);
+    HASH_FIND_BYHASHVALUE(hh, g_handles, &value, sizeof(value), handle_hash(value), h);
     return h != NULL && h->kernel == kernel ? h : NULL;
 }
 
@@ -74,7 +77,7 @@ NTSTATUS kmdfsim_wmik_handle_open(const GUID *guid, ULONG access, BOOLEAN kernel
     h->access = access;
     h->kernel = kernel;
     h->references = 1;
-    HASH_ADD(hh, g_handles, value, sizeof(h->value), h);
+    HASH_ADD_BYHASHVALUE(hh, g_handles, value, sizeof(h->value), handle_hash(h->value), h);
     BOOLEAN query = (access & WMIGUID_QUERY) != 0;
     if (query)
         e->query_opens++;
@@ -138,15 +141,19 @@ NTSTATUS kmdfsim_wmik_handle_reference(PVOID handle)
     return status;
 }
 
+NTSTATUS kmdfsim_wmik_handle_guid_locked(PVOID handle, BOOLEAN kernel, ULONG needed, GUID *guid)
+{
+    handle_entry *h = find_handle(handle, kernel);
+    if (h == NULL || h->references <= 0)
+        return STATUS_INVALID_HANDLE;
+    *guid = h->guid;
+    return (h->access & needed) == needed ? STATUS_SUCCESS : STATUS_ACCESS_DENIED;
+}
+
 NTSTATUS kmdfsim_wmik_handle_guid(PVOID handle, BOOLEAN kernel, ULONG needed, GUID *guid)
 {
     kmdfsim_wmik_lock();
-    handle_entry *h = find_handle(handle, kernel);
-    NTSTATUS status = STATUS_INVALID_HANDLE;
-    if (h != NULL && h->references > 0) {
-        *guid = h->guid;
-        status = (h->access & needed) == needed ? STATUS_SUCCESS : STATUS_ACCESS_DENIED;
-    }
+    NTSTATUS status = kmdfsim_wmik_handle_guid_locked(handle, kernel, needed, guid);
     kmdfsim_wmik_unlock();
     return status;
 }

@@ -184,7 +184,7 @@ NTSTATUS NTAPI IoWMIQuerySingleInstance(PVOID DataBlockObject, PUNICODE_STRING I
     size_t length = 0;
     status = name_of(InstanceName, "IoWMIQuerySingleInstance", &name, &length);
     if (NT_SUCCESS(status))
-        status = kmdfsim_wmik_query_single(&guid, name, length, KMDFSIM_WMIK_UTF16, OutBuffer, InOutBufferSize);
+        status = kmdfsim_wmik_query_single(&(kmdfsim_wmik_block){DataBlockObject, TRUE, WMIGUID_QUERY, STATUS_SUCCESS}, name, length, KMDFSIM_WMIK_UTF16, OutBuffer, InOutBufferSize);
     free(name);
     return status;
 }
@@ -202,7 +202,7 @@ NTSTATUS NTAPI IoWMISetSingleInstance(PVOID DataBlockObject, PUNICODE_STRING Ins
     size_t length = 0;
     status = name_of(InstanceName, "IoWMISetSingleInstance", &name, &length);
     if (NT_SUCCESS(status))
-        status = kmdfsim_wmik_set_instance(&guid, name, length, Version, ValueBuffer, ValueBufferSize);
+        status = kmdfsim_wmik_set_instance(&(kmdfsim_wmik_block){DataBlockObject, TRUE, WMIGUID_SET, STATUS_SUCCESS}, name, length, Version, ValueBuffer, ValueBufferSize);
     free(name);
     return status;
 }
@@ -220,7 +220,7 @@ NTSTATUS NTAPI IoWMISetSingleItem(PVOID DataBlockObject, PUNICODE_STRING Instanc
     size_t length = 0;
     status = name_of(InstanceName, "IoWMISetSingleItem", &name, &length);
     if (NT_SUCCESS(status))
-        status = kmdfsim_wmik_set_item(&guid, name, length, DataItemId, Version, ValueBuffer, ValueBufferSize);
+        status = kmdfsim_wmik_set_item(&(kmdfsim_wmik_block){DataBlockObject, TRUE, WMIGUID_SET, STATUS_SUCCESS}, name, length, DataItemId, Version, ValueBuffer, ValueBufferSize);
     free(name);
     return status;
 }
@@ -240,7 +240,7 @@ NTSTATUS NTAPI IoWMIExecuteMethod(PVOID DataBlockObject, PUNICODE_STRING Instanc
     size_t length = 0;
     status = name_of(InstanceName, "IoWMIExecuteMethod", &name, &length);
     if (NT_SUCCESS(status))
-        status = kmdfsim_wmik_execute(&guid, name, length, MethodId, InOutBuffer, InBufferSize, InOutBuffer,
+        status = kmdfsim_wmik_execute(&(kmdfsim_wmik_block){DataBlockObject, TRUE, WMIGUID_EXECUTE, STATUS_SUCCESS}, name, length, MethodId, InOutBuffer, InBufferSize, InOutBuffer,
                                       OutBufferSize);
     free(name);
     return status;

@@ -17,7 +17,6 @@
 #include "rtl/rtl_internal.h"
 #include "verifier/verifier_internal.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,38 +67,74 @@ size_t kmdfsim_wmik_utf8_to_utf16(const char *text, size_t length, WCHAR *out, s
 
 /* ---- Consumers' names ---------------------------------------------------- */
 
-/* Converts a NUL-terminated UTF-16 name to UTF-8 (malloc'd). */
-NTSTATUS kmdfsim_wmik_name_from_wide(LPCWSTR name, char **out, size_t *length)
+NTSTATUS kmdfsim_wmik_name_arg_ansi(kmdfsim_wmik_name_arg *arg, LPCSTR name)
 {
-    *out = NULL;
+    arg->heap = NULL;
+    arg->text = name;
+    arg->length = 0;
+    if (name == NULL)
+        return STATUS_INVALID_PARAMETER;
+    arg->length = strlen(name);
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS kmdfsim_wmik_name_arg_wide(kmdfsim_wmik_name_arg *arg, LPCWSTR name)
+{
+    arg->heap = NULL;
+    arg->text = NULL;
+    arg->length = 0;
     if (name == NULL)
         return STATUS_INVALID_PARAMETER;
     size_t units = 0;
-    while (name[units] != 0)
-        units++;
-    *out = kmdfsim_wmik_utf16_to_utf8(name, units, length);
-    return *out != NULL ? STATUS_SUCCESS : STATUS_INSUFFICIENT_RESOURCES;
+    BOOLEAN ascii = TRUE;
+    for (; name[units] != 0; units++)
+        ascii = ascii && name[units] < 0x80;
+    if (ascii && units < sizeof(arg->local)) {
+        /* The usual case, without a conversion pass or an allocation. */
+        for (size_t i = 0; i < units; i++)
+            arg->local[i] = (char)name[i];
+        arg->local[units] = '\0';
+        arg->text = arg->local;
+        arg->length = units;
+        return STATUS_SUCCESS;
+    }
+    arg->heap = kmdfsim_wmik_utf16_to_utf8(name, units, &arg->length);
+    arg->text = arg->heap;
+    return arg->heap != NULL ? STATUS_SUCCESS : STATUS_INSUFFICIENT_RESOURCES;
 }
 
-NTSTATUS kmdfsim_wmik_name_from_ansi(LPCSTR name, char **out, size_t *length)
+void kmdfsim_wmik_name_arg_free(kmdfsim_wmik_name_arg *arg)
 {
-    *out = NULL;
-    if (name == NULL)
-        return STATUS_INVALID_PARAMETER;
-    size_t n = 0;
-    while (name[n] != '\0')
-        n++;
-    *out = kmdfsim_wmik_strndup(name, n);
-    *length = n;
-    return *out != NULL ? STATUS_SUCCESS : STATUS_INSUFFICIENT_RESOURCES;
+    free(arg->heap);
+    arg->heap = NULL;
+    arg->text = NULL;
 }
 
 /* ---- Names ----------------------------------------------------------------- */
 
 size_t kmdfsim_wmik_format_name(const char *instance_id, ULONG index, char *out, size_t size)
 {
-    int n = snprintf(out, size, "%s_%lu", instance_id, (unsigned long)index);
-    return n < 0 ? 0 : (size_t)n;
+    /* By hand rather than snprintf: this runs on every single-instance request and event. */
+    char digits[10];
+    size_t ndigits = 0;
+    do {
+        digits[ndigits++] = (char)('0' + index % 10);
+        index /= 10;
+    } while (index != 0);
+    size_t id_length = strlen(instance_id);
+    size_t total = id_length + 1 + ndigits;
+    if (out == NULL || size == 0)
+        return total;
+    size_t room = size - 1; /* for the NUL */
+    size_t n = id_length < room ? id_length : room;
+    memcpy(out, instance_id, n);
+    size_t at = n;
+    if (at < room)
+        out[at++] = '_';
+    for (size_t i = ndigits; i > 0 && at < room; i--)
+        out[at++] = digits[i - 1];
+    out[at] = '\0';
+    return total;
 }
 
 char *kmdfsim_wmik_make_name(const char *instance_id, ULONG index, size_t *length)
@@ -147,6 +182,13 @@ static char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' +
 
 BOOLEAN kmdfsim_wmik_same_id(const char *a, size_t a_length, const char *b)
 {
+    /*
+     * Consumers usually spell the name as WMI gave it: try the exact match
+     * first. With no NUL in `a`, strncmp equal means `b` has those same
+     * a_length characters, so b[a_length] is inside `b`.
+     */
+    if (memchr(a, '\0', a_length) == NULL && strncmp(a, b, a_length) == 0)
+        return b[a_length] == '\0';
     size_t i = 0;
     for (; i < a_length; i++) {
         if (b[i] == '\0' || ascii_lower(a[i]) != ascii_lower(b[i]))
@@ -155,28 +197,72 @@ BOOLEAN kmdfsim_wmik_same_id(const char *a, size_t a_length, const char *b)
     return b[i] == '\0';
 }
 
+/* TRUE when every byte is 7-bit ASCII (each then is one UTF-16 unit): instance IDs in practice. */
+static BOOLEAN is_ascii(const char *name, size_t length)
+{
+    uint64_t any = 0;
+    size_t i = 0;
+    for (; i + 8 <= length; i += 8) {
+        uint64_t word;
+        memcpy(&word, name + i, sizeof(word));
+        any |= word;
+    }
+    for (; i < length; i++)
+        any |= (unsigned char)name[i];
+    return (any & 0x8080808080808080ull) == 0;
+}
+
+#if defined(_MSC_VER) || (defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)
+#define KMDFSIM_HOST_LITTLE_ENDIAN 1
+#else
+#define KMDFSIM_HOST_LITTLE_ENDIAN 0
+#endif
+
+/* Widens ASCII to little-endian UTF-16 at a possibly unaligned `out`. */
+static void widen_ascii(UCHAR *out, const char *name, size_t length)
+{
+    size_t i = 0;
+#if KMDFSIM_HOST_LITTLE_ENDIAN
+    /* Four characters per store: this runs for every name in every request. */
+    for (; i + 4 <= length; i += 4) {
+        uint64_t units = (uint64_t)(UCHAR)name[i] | (uint64_t)(UCHAR)name[i + 1] << 16 |
+                         (uint64_t)(UCHAR)name[i + 2] << 32 | (uint64_t)(UCHAR)name[i + 3] << 48;
+        memcpy(out + 2 * i, &units, sizeof(units));
+    }
+#endif
+    for (; i < length; i++) {
+        out[2 * i] = (UCHAR)name[i];
+        out[2 * i + 1] = 0;
+    }
+}
+
 ULONG kmdfsim_wmik_counted_chars(const char *name, size_t length, kmdfsim_wmik_charset charset)
 {
     if (charset == KMDFSIM_WMIK_ANSI)
         return (ULONG)length;
+    if (is_ascii(name, length))
+        return (ULONG)(length * sizeof(WCHAR));
     return (ULONG)(kmdfsim_wmik_utf8_to_utf16(name, length, NULL, 0) * sizeof(WCHAR));
 }
 
 ULONG kmdfsim_wmik_write_counted(UCHAR *out, const char *name, size_t length, kmdfsim_wmik_charset charset)
 {
-    ULONG bytes = kmdfsim_wmik_counted_chars(name, length, charset);
+    BOOLEAN ascii = charset == KMDFSIM_WMIK_UTF16 && is_ascii(name, length);
+    ULONG bytes = ascii ? (ULONG)(length * sizeof(WCHAR)) : kmdfsim_wmik_counted_chars(name, length, charset);
     USHORT counted = (USHORT)bytes;
     memcpy(out, &counted, sizeof(USHORT));
+    UCHAR *chars = out + sizeof(USHORT);
     if (charset == KMDFSIM_WMIK_ANSI) {
         if (length > 0)
-            memcpy(out + sizeof(USHORT), name, length);
+            memcpy(chars, name, length);
+    } else if (ascii) {
+        widen_ascii(chars, name, length);
     } else {
-        /* Unit by unit: the destination need not be WCHAR-aligned for the compiler's sake. */
         for (size_t pos = 0, unit = 0; pos < length;) {
             WCHAR pair[2];
             size_t n = kmdfsim_utf16_encode(kmdfsim_utf8_decode(name, length, &pos), pair);
             for (size_t i = 0; i < n; i++, unit++)
-                memcpy(out + sizeof(USHORT) + unit * sizeof(WCHAR), &pair[i], sizeof(WCHAR));
+                memcpy(chars + unit * sizeof(WCHAR), &pair[i], sizeof(WCHAR));
         }
     }
     return (ULONG)sizeof(USHORT) + bytes;

@@ -19,10 +19,26 @@
 
 static kmdfsim_wmik_guid *g_guids; /* insertion order = first registration order */
 
+/*
+ * The table's hash: GUIDs are already random bits, so folding the two
+ * halves and mixing them is enough, and much cheaper than uthash's
+ * general-purpose hash on every request.
+ */
+static unsigned guid_hash(const GUID *guid)
+{
+    uint64_t low, high;
+    memcpy(&low, guid, sizeof(low));
+    memcpy(&high, (const UCHAR *)guid + sizeof(low), sizeof(high));
+    uint64_t h = low ^ (high * 0x9E3779B97F4A7C15ull);
+    h ^= h >> 31;
+    h *= 0xBF58476D1CE4E5B9ull;
+    return (unsigned)(h >> 32);
+}
+
 kmdfsim_wmik_guid *kmdfsim_wmik_guid_find(const GUID *guid)
 {
     kmdfsim_wmik_guid *e;
-    HASH_FIND(hh, g_guids, guid, sizeof(GUID), e);
+    HASH_FIND_BYHASHVALUE(hh, g_guids, guid, sizeof(GUID), guid_hash(guid), e);
     return e;
 }
 
@@ -34,7 +50,7 @@ kmdfsim_wmik_guid *kmdfsim_wmik_guid_get(const GUID *guid)
         if (e == NULL)
             return NULL;
         e->guid = *guid;
-        HASH_ADD(hh, g_guids, guid, sizeof(GUID), e);
+        HASH_ADD_BYHASHVALUE(hh, g_guids, guid, sizeof(GUID), guid_hash(guid), e);
     }
     return e;
 }
@@ -188,31 +204,25 @@ NTSTATUS kmdfsim_wmik_registry_targets(const GUID *guid, kmdfsim_wmik_target **t
     return STATUS_SUCCESS;
 }
 
-NTSTATUS kmdfsim_wmik_registry_resolve(const GUID *guid, const char *name, size_t length, kmdfsim_wmik_target *target,
-                                       ULONG *index)
+NTSTATUS kmdfsim_wmik_registry_resolve_pin(const GUID *guid, const char *name, size_t length, kmdfsim_wmik_pin *pin,
+                                           ULONG *index)
 {
-    memset(target, 0, sizeof(*target));
+    kmdfsim_wmik_guid *e = kmdfsim_wmik_guid_find(guid);
+    if (e == NULL || e->providers == NULL)
+        return STATUS_WMI_GUID_NOT_FOUND;
     size_t prefix = 0;
     ULONG wanted = 0;
-    BOOLEAN parsed = kmdfsim_wmik_parse_name(name, length, &prefix, &wanted);
-    kmdfsim_wmik_lock();
-    kmdfsim_wmik_guid *e = kmdfsim_wmik_guid_find(guid);
-    if (e == NULL || e->providers == NULL) {
-        kmdfsim_wmik_unlock();
-        return STATUS_WMI_GUID_NOT_FOUND;
-    }
-    NTSTATUS status = STATUS_WMI_INSTANCE_NOT_FOUND;
-    if (parsed) {
-        for (kmdfsim_wmik_provider *p = e->providers; p != NULL; p = p->next) {
-            if (kmdfsim_wmik_same_id(name, prefix, p->record->device->instance_id) && wanted < p->instance_count) {
-                status = copy_target(p, target) ? STATUS_SUCCESS : STATUS_INSUFFICIENT_RESOURCES;
-                *index = wanted;
-                break;
-            }
+    if (!kmdfsim_wmik_parse_name(name, length, &prefix, &wanted))
+        return STATUS_WMI_INSTANCE_NOT_FOUND;
+    for (kmdfsim_wmik_provider *p = e->providers; p != NULL; p = p->next) {
+        if (kmdfsim_wmik_same_id(name, prefix, p->record->device->instance_id) && wanted < p->instance_count) {
+            if (!kmdfsim_wmik_pin_provider(p->record, NULL, pin))
+                return STATUS_WMI_INSTANCE_NOT_FOUND; /* its device is leaving */
+            *index = wanted;
+            return STATUS_SUCCESS;
         }
     }
-    kmdfsim_wmik_unlock();
-    return status;
+    return STATUS_WMI_INSTANCE_NOT_FOUND;
 }
 
 NTSTATUS kmdfsim_wmik_registry_guid_info(const GUID *guid, BOOLEAN *expensive, BOOLEAN *event_only)

@@ -36,6 +36,8 @@
  */
 #include "client/wmi_client.h"
 
+#include "wmi/wmi_internal.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -253,36 +255,65 @@ NTSTATUS kmdfsim_wmik_query_all(const GUID *guid, kmdfsim_wmik_charset charset, 
 /* ---- Single-instance requests ------------------------------------------------ */
 
 /*
- * A resolved instance: its canonical name ("<instance id>_<index>" as
- * registered, whatever case the consumer used) and its device.
+ * A resolved instance: its device, pinned for the request, and its
+ * canonical name ("<instance id>_<index>" as registered, whatever case the
+ * consumer used), on the stack unless it is long.
  */
 typedef struct resolved {
-    kmdfsim_wmik_target target;
+    GUID guid;
+    kmdfsim_wmik_pin pin;
     ULONG index;
-    char *name;
+    const char *name;
     size_t length;
+    char *heap;
     ULONG name_bytes; /* UTF-16 bytes of the name in the request */
+    char local[256];
 } resolved;
 
-static NTSTATUS resolve(const GUID *guid, const char *name, size_t length, resolved *r)
+/* Lock held: the canonical name of the pinned instance into r->name. */
+static NTSTATUS canonical_name(resolved *r)
 {
-    memset(r, 0, sizeof(*r));
-    if (name == NULL)
-        return STATUS_INVALID_PARAMETER;
-    if (length > KMDFSIM_WMIK_NAME_LIMIT)
-        return STATUS_WMI_INSTANCE_NOT_FOUND;
-    NTSTATUS status = kmdfsim_wmik_registry_resolve(guid, name, length, &r->target, &r->index);
+    const char *id = r->pin.record->device->instance_id;
+    r->length = kmdfsim_wmik_format_name(id, r->index, r->local, sizeof(r->local));
+    r->name = r->local;
+    if (r->length >= sizeof(r->local)) {
+        r->heap = malloc(r->length + 1);
+        if (r->heap != NULL)
+            kmdfsim_wmik_format_name(id, r->index, r->heap, r->length + 1);
+        r->name = r->heap;
+    }
+    return r->name != NULL ? STATUS_SUCCESS : STATUS_INSUFFICIENT_RESOURCES;
+}
+
+/* Checks the handle and finds the instance and pins its device, in one trip through the kernel lock. */
+static NTSTATUS resolve(const kmdfsim_wmik_block *block, const char *name, size_t length, resolved *r)
+{
+    r->heap = NULL;
+    r->name = NULL;
+    kmdfsim_wmik_lock();
+    NTSTATUS status = kmdfsim_wmik_handle_guid_locked(block->handle, block->kernel, block->access, &r->guid);
+    if (NT_SUCCESS(status))
+        status = block->precheck;
+    if (NT_SUCCESS(status) && name == NULL)
+        status = STATUS_INVALID_PARAMETER;
+    if (NT_SUCCESS(status) && length > KMDFSIM_WMIK_NAME_LIMIT)
+        status = STATUS_WMI_INSTANCE_NOT_FOUND;
+    if (NT_SUCCESS(status))
+        status = kmdfsim_wmik_registry_resolve_pin(&r->guid, name, length, &r->pin, &r->index);
+    if (NT_SUCCESS(status)) {
+        status = canonical_name(r);
+        if (!NT_SUCCESS(status))
+            kmdfsim_wmik_unpin_record(&r->pin);
+    }
+    kmdfsim_wmik_unlock();
     if (!NT_SUCCESS(status))
         return status;
-    r->name = kmdfsim_wmik_make_name(r->target.instance_id, r->index, &r->length);
-    if (r->name == NULL) {
-        kmdfsim_wmik_target_clear(&r->target);
-        return STATUS_INSUFFICIENT_RESOURCES;
-    }
     r->name_bytes = kmdfsim_wmik_counted_chars(r->name, r->length, KMDFSIM_WMIK_UTF16);
     if (r->name_bytes > 0xFFFFu) {
-        free(r->name);
-        kmdfsim_wmik_target_clear(&r->target);
+        kmdfsim_wmik_lock();
+        kmdfsim_wmik_unpin_record(&r->pin);
+        kmdfsim_wmik_unlock();
+        free(r->heap);
         return STATUS_WMI_INSTANCE_NOT_FOUND;
     }
     return STATUS_SUCCESS;
@@ -290,53 +321,83 @@ static NTSTATUS resolve(const GUID *guid, const char *name, size_t length, resol
 
 static void release(resolved *r)
 {
-    free(r->name);
-    kmdfsim_wmik_target_clear(&r->target);
+    kmdfsim_wmik_lock();
+    kmdfsim_wmik_unpin_record(&r->pin);
+    kmdfsim_wmik_unlock();
+    free(r->heap);
 }
+
+/* Requests up to this size are built on the stack. */
+#define REQUEST_STACK 1024u
+_Static_assert(_Alignof(max_align_t) >= MEMORY_ALLOCATION_ALIGNMENT, "request buffers must be aligned as pool is");
+
+/*
+ * The buffer of one request, which the device works on in place: followed
+ * by KMDFSIM_WMI_GUARD_SIZE bytes for the overrun guard.
+ */
+typedef struct request_buffer {
+    UCHAR *bytes;
+    ULONG size;
+    ULONG data_offset; /* DataBlockOffset */
+    UCHAR *heap;
+    union {
+        UCHAR bytes[REQUEST_STACK + KMDFSIM_WMI_GUARD_SIZE];
+        max_align_t align;
+    } local;
+} request_buffer;
+
+static void request_free(request_buffer *b) { free(b->heap); }
 
 /*
  * Builds a request whose fixed part is `fixed` bytes (64 or 72), with the
- * name after it and `room` bytes from DataBlockOffset on. Returns the
- * buffer (zeroed) and its DataBlockOffset, or NULL.
+ * name after it and `room` bytes from DataBlockOffset on, all zero but the
+ * header. FALSE when it cannot be had (too large, no memory).
  */
-static UCHAR *build_request(const GUID *guid, const resolved *r, ULONG fixed, ULONG kind, uint64_t room,
-                            ULONG *data_offset, ULONG *buffer_size)
+static BOOLEAN build_request(const resolved *r, ULONG fixed, ULONG kind, uint64_t room,
+                             request_buffer *b)
 {
     uint64_t dbo = align64((uint64_t)fixed + sizeof(USHORT) + r->name_bytes, 8);
     uint64_t size = dbo + room;
+    b->heap = NULL;
     if (size > 0x7FFFFFFFu)
-        return NULL;
-    UCHAR *buffer = calloc(1, (size_t)size);
-    if (buffer == NULL)
-        return NULL;
-    init_header((WNODE_HEADER *)(void *)buffer, (ULONG)size, r->target.provider_id, guid, kind);
-    WNODE_SINGLE_INSTANCE *w = (WNODE_SINGLE_INSTANCE *)(void *)buffer; /* the common first ULONGs */
+        return FALSE;
+    if (size <= REQUEST_STACK) {
+        b->bytes = b->local.bytes;
+    } else {
+        b->heap = malloc((size_t)size + KMDFSIM_WMI_GUARD_SIZE);
+        if (b->heap == NULL)
+            return FALSE;
+        b->bytes = b->heap;
+    }
+    memset(b->bytes, 0, (size_t)size);
+    init_header((WNODE_HEADER *)(void *)b->bytes, (ULONG)size, r->pin.record->provider_id, &r->guid, kind);
+    WNODE_SINGLE_INSTANCE *w = (WNODE_SINGLE_INSTANCE *)(void *)b->bytes; /* the common first ULONGs */
     w->OffsetInstanceName = fixed;
     w->InstanceIndex = r->index;
-    kmdfsim_wmik_write_counted(buffer + fixed, r->name, r->length, KMDFSIM_WMIK_UTF16);
-    *data_offset = (ULONG)dbo;
-    *buffer_size = (ULONG)size;
-    return buffer;
+    kmdfsim_wmik_write_counted(b->bytes + fixed, r->name, r->length, KMDFSIM_WMIK_UTF16);
+    b->data_offset = (ULONG)dbo;
+    b->size = (ULONG)size;
+    return TRUE;
 }
 
-static NTSTATUS send_request(const GUID *guid, const resolved *r, UCHAR minor, UCHAR *buffer, ULONG size,
+static NTSTATUS send_request(const resolved *r, UCHAR minor, request_buffer *b,
                              kmdfsim_wmi_irp *irp)
 {
     memset(irp, 0, sizeof(*irp));
     irp->minor_function = minor;
-    irp->buffer = buffer;
-    irp->buffer_size = size;
-    NTSTATUS status = kmdfsim_wmik_send(r->target.provider_id, guid, irp);
+    irp->buffer = b->bytes;
+    irp->buffer_size = b->size;
+    NTSTATUS status = kmdfsim_wmik_send_pinned(&r->pin, &r->guid, irp, TRUE);
     if (status == STATUS_WMI_GUID_NOT_FOUND || status == STATUS_DELETE_PENDING)
         status = STATUS_WMI_INSTANCE_NOT_FOUND; /* the instance's device left between lookup and request */
     return status;
 }
 
-NTSTATUS kmdfsim_wmik_query_single(const GUID *guid, const char *name, size_t length, kmdfsim_wmik_charset charset,
-                                   void *buffer, ULONG *size)
+NTSTATUS kmdfsim_wmik_query_single(const kmdfsim_wmik_block *block, const char *name, size_t length,
+                                   kmdfsim_wmik_charset charset, void *buffer, ULONG *size)
 {
     resolved r;
-    NTSTATUS status = resolve(guid, name, length, &r);
+    NTSTATUS status = resolve(block, name, length, &r);
     if (!NT_SUCCESS(status))
         return status;
     /* The consumer's layout: the same, with the name in its charset. */
@@ -344,17 +405,16 @@ NTSTATUS kmdfsim_wmik_query_single(const GUID *guid, const char *name, size_t le
     ULONG client_dbo = (ULONG)align64((uint64_t)sizeof(WNODE_SINGLE_INSTANCE) + sizeof(USHORT) + client_chars, 8);
     ULONG capacity = buffer != NULL ? *size : 0;
     uint64_t room = capacity > client_dbo ? capacity - client_dbo : 0;
-    ULONG dbo = 0, request_size = 0;
-    UCHAR *request = build_request(guid, &r, sizeof(WNODE_SINGLE_INSTANCE), WNODE_FLAG_SINGLE_INSTANCE, room, &dbo,
-                                   &request_size);
-    if (request == NULL) {
+    request_buffer request;
+    if (!build_request(&r, sizeof(WNODE_SINGLE_INSTANCE), WNODE_FLAG_SINGLE_INSTANCE, room, &request)) {
         release(&r);
         return STATUS_INSUFFICIENT_RESOURCES;
     }
-    WNODE_SINGLE_INSTANCE *w = (WNODE_SINGLE_INSTANCE *)(void *)request;
+    ULONG dbo = request.data_offset;
+    WNODE_SINGLE_INSTANCE *w = (WNODE_SINGLE_INSTANCE *)(void *)request.bytes;
     w->DataBlockOffset = dbo;
     kmdfsim_wmi_irp irp;
-    status = send_request(guid, &r, IRP_MN_QUERY_SINGLE_INSTANCE, request, request_size, &irp);
+    status = send_request(&r, IRP_MN_QUERY_SINGLE_INSTANCE, &request, &irp);
     ULONG needed = 0;
     if (NT_SUCCESS(status) && answered_too_small(&irp, &needed)) {
         uint64_t data = needed > dbo ? needed - dbo : 0;
@@ -363,7 +423,7 @@ NTSTATUS kmdfsim_wmik_query_single(const GUID *guid, const char *name, size_t le
         status = STATUS_BUFFER_TOO_SMALL;
     } else if (NT_SUCCESS(status)) {
         ULONG data = w->SizeDataBlock;
-        if ((uint64_t)dbo + data > request_size || w->DataBlockOffset != dbo) {
+        if ((uint64_t)dbo + data > request.size || w->DataBlockOffset != dbo) {
             status = STATUS_UNSUCCESSFUL; /* an answer outside the buffer: nothing sensible to return */
         } else {
             ULONG total = client_dbo + data;
@@ -372,8 +432,7 @@ NTSTATUS kmdfsim_wmik_query_single(const GUID *guid, const char *name, size_t le
                 status = STATUS_BUFFER_TOO_SMALL;
             } else {
                 UCHAR *out = buffer;
-                memset(out, 0, total);
-                memcpy(out, request, sizeof(WNODE_SINGLE_INSTANCE));
+                memcpy(out, request.bytes, sizeof(WNODE_SINGLE_INSTANCE));
                 WNODE_SINGLE_INSTANCE *reply = buffer;
                 reply->WnodeHeader.BufferSize = total;
                 reply->WnodeHeader.Flags &= ~(ULONG)NAME_FLAGS;
@@ -382,120 +441,127 @@ NTSTATUS kmdfsim_wmik_query_single(const GUID *guid, const char *name, size_t le
                 reply->OffsetInstanceName = sizeof(WNODE_SINGLE_INSTANCE);
                 reply->DataBlockOffset = client_dbo;
                 reply->SizeDataBlock = data;
-                kmdfsim_wmik_write_counted(out + sizeof(WNODE_SINGLE_INSTANCE), r.name, r.length, charset);
+                ULONG name_end = sizeof(WNODE_SINGLE_INSTANCE) +
+                                 kmdfsim_wmik_write_counted(out + sizeof(WNODE_SINGLE_INSTANCE), r.name, r.length, charset);
+                memset(out + name_end, 0, client_dbo - name_end); /* the padding up to the data */
                 if (data > 0)
-                    memcpy(out + client_dbo, request + dbo, data);
+                    memcpy(out + client_dbo, request.bytes + dbo, data);
                 *size = total;
             }
         }
     }
-    free(request);
+    request_free(&request);
     release(&r);
     return status;
 }
 
-NTSTATUS kmdfsim_wmik_set_instance(const GUID *guid, const char *name, size_t length, ULONG version, const void *data,
-                                   ULONG size)
+/* Copies the caller's data to the request's DataBlockOffset. */
+static void put_data(request_buffer *b, const void *data, ULONG size)
 {
-    if (data == NULL && size > 0)
-        return STATUS_INVALID_PARAMETER;
-    resolved r;
-    NTSTATUS status = resolve(guid, name, length, &r);
-    if (!NT_SUCCESS(status))
-        return status;
-    ULONG dbo = 0, request_size = 0;
-    UCHAR *request = build_request(guid, &r, sizeof(WNODE_SINGLE_INSTANCE), WNODE_FLAG_SINGLE_INSTANCE, size, &dbo,
-                                   &request_size);
-    if (request == NULL) {
-        release(&r);
-        return STATUS_INSUFFICIENT_RESOURCES;
-    }
-    WNODE_SINGLE_INSTANCE *w = (WNODE_SINGLE_INSTANCE *)(void *)request;
-    w->WnodeHeader.Version = version;
-    w->DataBlockOffset = dbo;
-    w->SizeDataBlock = size;
     if (size > 0)
-        memcpy(request + dbo, data, size);
+        memcpy(b->bytes + b->data_offset, data, size);
+}
+
+/* The block with the data argument's check added to the caller's. */
+static kmdfsim_wmik_block with_data_check(const kmdfsim_wmik_block *block, const void *data, ULONG size)
+{
+    kmdfsim_wmik_block checked = *block;
+    if (NT_SUCCESS(checked.precheck) && data == NULL && size > 0)
+        checked.precheck = STATUS_INVALID_PARAMETER;
+    return checked;
+}
+
+NTSTATUS kmdfsim_wmik_set_instance(const kmdfsim_wmik_block *block, const char *name, size_t length, ULONG version,
+                                   const void *data, ULONG size)
+{
+    kmdfsim_wmik_block checked = with_data_check(block, data, size);
+    resolved r;
+    NTSTATUS status = resolve(&checked, name, length, &r);
+    if (!NT_SUCCESS(status))
+        return status;
+    request_buffer request;
+    if (!build_request(&r, sizeof(WNODE_SINGLE_INSTANCE), WNODE_FLAG_SINGLE_INSTANCE, size, &request)) {
+        release(&r);
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    WNODE_SINGLE_INSTANCE *w = (WNODE_SINGLE_INSTANCE *)(void *)request.bytes;
+    w->WnodeHeader.Version = version;
+    w->DataBlockOffset = request.data_offset;
+    w->SizeDataBlock = size;
+    put_data(&request, data, size);
     kmdfsim_wmi_irp irp;
-    status = send_request(guid, &r, IRP_MN_CHANGE_SINGLE_INSTANCE, request, request_size, &irp);
-    free(request);
+    status = send_request(&r, IRP_MN_CHANGE_SINGLE_INSTANCE, &request, &irp);
+    request_free(&request);
     release(&r);
     return status;
 }
 
-NTSTATUS kmdfsim_wmik_set_item(const GUID *guid, const char *name, size_t length, ULONG item_id, ULONG version,
-                               const void *data, ULONG size)
+NTSTATUS kmdfsim_wmik_set_item(const kmdfsim_wmik_block *block, const char *name, size_t length, ULONG item_id,
+                               ULONG version, const void *data, ULONG size)
 {
-    if (data == NULL && size > 0)
-        return STATUS_INVALID_PARAMETER;
+    kmdfsim_wmik_block checked = with_data_check(block, data, size);
     resolved r;
-    NTSTATUS status = resolve(guid, name, length, &r);
+    NTSTATUS status = resolve(&checked, name, length, &r);
     if (!NT_SUCCESS(status))
         return status;
-    ULONG dbo = 0, request_size = 0;
-    UCHAR *request =
-        build_request(guid, &r, sizeof(WNODE_SINGLE_ITEM), WNODE_FLAG_SINGLE_ITEM, size, &dbo, &request_size);
-    if (request == NULL) {
+    request_buffer request;
+    if (!build_request(&r, sizeof(WNODE_SINGLE_ITEM), WNODE_FLAG_SINGLE_ITEM, size, &request)) {
         release(&r);
         return STATUS_INSUFFICIENT_RESOURCES;
     }
-    WNODE_SINGLE_ITEM *w = (WNODE_SINGLE_ITEM *)(void *)request;
+    WNODE_SINGLE_ITEM *w = (WNODE_SINGLE_ITEM *)(void *)request.bytes;
     w->WnodeHeader.Version = version;
     w->ItemId = item_id;
-    w->DataBlockOffset = dbo;
+    w->DataBlockOffset = request.data_offset;
     w->SizeDataItem = size;
-    if (size > 0)
-        memcpy(request + dbo, data, size);
+    put_data(&request, data, size);
     kmdfsim_wmi_irp irp;
-    status = send_request(guid, &r, IRP_MN_CHANGE_SINGLE_ITEM, request, request_size, &irp);
-    free(request);
+    status = send_request(&r, IRP_MN_CHANGE_SINGLE_ITEM, &request, &irp);
+    request_free(&request);
     release(&r);
     return status;
 }
 
-NTSTATUS kmdfsim_wmik_execute(const GUID *guid, const char *name, size_t length, ULONG method_id, const void *in,
-                              ULONG in_size, void *out, ULONG *out_size)
+NTSTATUS kmdfsim_wmik_execute(const kmdfsim_wmik_block *block, const char *name, size_t length, ULONG method_id,
+                              const void *in, ULONG in_size, void *out, ULONG *out_size)
 {
-    if (in == NULL && in_size > 0)
-        return STATUS_INVALID_PARAMETER;
+    kmdfsim_wmik_block checked = with_data_check(block, in, in_size);
     resolved r;
-    NTSTATUS status = resolve(guid, name, length, &r);
+    NTSTATUS status = resolve(&checked, name, length, &r);
     if (!NT_SUCCESS(status))
         return status;
     ULONG capacity = out != NULL ? *out_size : 0;
     ULONG room = in_size > capacity ? in_size : capacity;
-    ULONG dbo = 0, request_size = 0;
-    UCHAR *request =
-        build_request(guid, &r, sizeof(WNODE_METHOD_ITEM), WNODE_FLAG_METHOD_ITEM, room, &dbo, &request_size);
-    if (request == NULL) {
+    request_buffer request;
+    if (!build_request(&r, sizeof(WNODE_METHOD_ITEM), WNODE_FLAG_METHOD_ITEM, room, &request)) {
         release(&r);
         return STATUS_INSUFFICIENT_RESOURCES;
     }
-    WNODE_METHOD_ITEM *w = (WNODE_METHOD_ITEM *)(void *)request;
+    ULONG dbo = request.data_offset;
+    WNODE_METHOD_ITEM *w = (WNODE_METHOD_ITEM *)(void *)request.bytes;
     w->MethodId = method_id;
     w->DataBlockOffset = dbo;
     w->SizeDataBlock = in_size;
-    if (in_size > 0)
-        memcpy(request + dbo, in, in_size);
+    put_data(&request, in, in_size);
     kmdfsim_wmi_irp irp;
-    status = send_request(guid, &r, IRP_MN_EXECUTE_METHOD, request, request_size, &irp);
+    status = send_request(&r, IRP_MN_EXECUTE_METHOD, &request, &irp);
     ULONG needed = 0;
     if (NT_SUCCESS(status) && answered_too_small(&irp, &needed)) {
         *out_size = needed > dbo ? needed - dbo : 0;
         status = STATUS_BUFFER_TOO_SMALL;
     } else if (NT_SUCCESS(status)) {
         ULONG produced = w->SizeDataBlock;
-        if (produced > capacity || (uint64_t)dbo + produced > request_size) {
+        if (produced > capacity || (uint64_t)dbo + produced > request.size) {
             /* More than the room given (KMDF does not check, semantics §3.2.5): ask for a larger buffer. */
             *out_size = produced;
             status = STATUS_BUFFER_TOO_SMALL;
         } else {
             if (produced > 0)
-                memmove(out, request + dbo, produced);
+                memmove(out, request.bytes + dbo, produced);
             *out_size = produced;
         }
     }
-    free(request);
+    request_free(&request);
     release(&r);
     return status;
 }

@@ -72,6 +72,20 @@ void kmdfsim_wmik_pin_record(kmdfsim_wmik_record *record, kmdfsim_wmik_pin *fram
 void kmdfsim_wmik_unpin_record(kmdfsim_wmik_pin *frame);
 
 /*
+ * Lock held. Pins `record` (may be NULL) for a request for `guid` (NULL:
+ * none) when it can take one: registered, not forgotten, providing the GUID.
+ * FALSE (nothing pinned) otherwise.
+ */
+BOOLEAN kmdfsim_wmik_pin_provider(kmdfsim_wmik_record *record, const GUID *guid, kmdfsim_wmik_pin *pin);
+/*
+ * Sends `irp` to the pinned record's device, as kmdfsim_wmik_send does;
+ * `in_place` when the caller built irp->buffer with KMDFSIM_WMI_GUARD_SIZE
+ * spare bytes after it (kmdfsim_wmi_send_irp_in_place). Call without the lock.
+ */
+NTSTATUS kmdfsim_wmik_send_pinned(const kmdfsim_wmik_pin *pin, const GUID *guid, kmdfsim_wmi_irp *irp,
+                                  BOOLEAN in_place);
+
+/*
  * Sends one request to the provider `provider_id` for `guid` (NULL for
  * requests that name no GUID). Fills the parts of `irp` the WMI kernel owns
  * (target, DataPath, initial IoStatus STATUS_NOT_SUPPORTED/0). Returns
@@ -157,13 +171,14 @@ void kmdfsim_wmik_targets_free(kmdfsim_wmik_target *targets, ULONG count);
 /* Frees what one target owns (the structure itself is the caller's). */
 void kmdfsim_wmik_target_clear(kmdfsim_wmik_target *target);
 /*
- * Takes the lock. Finds the instance `name` (UTF-8, `length` bytes) among
- * the GUID's providers: "<instance id>_<index>", the instance ID compared
+ * Lock held. Finds the instance `name` (UTF-8, `length` bytes) among the
+ * GUID's providers: "<instance id>_<index>", the instance ID compared
  * without regard to ASCII case, the index within the provider's registered
- * count. `target` is filled (release with kmdfsim_wmik_target_clear).
+ * count; pins its device's record (unpin with kmdfsim_wmik_unpin_record) and
+ * gives its index. STATUS_WMI_GUID_NOT_FOUND / STATUS_WMI_INSTANCE_NOT_FOUND.
  */
-NTSTATUS kmdfsim_wmik_registry_resolve(const GUID *guid, const char *name, size_t length, kmdfsim_wmik_target *target,
-                                       ULONG *index);
+NTSTATUS kmdfsim_wmik_registry_resolve_pin(const GUID *guid, const char *name, size_t length, kmdfsim_wmik_pin *pin,
+                                           ULONG *index);
 /* Takes the lock. */
 NTSTATUS kmdfsim_wmik_registry_guid_info(const GUID *guid, BOOLEAN *expensive, BOOLEAN *event_only);
 /* Takes the lock. Registered GUIDs in first-registration order; STATUS_BUFFER_OVERFLOW (and *count) when more. */
@@ -198,6 +213,8 @@ NTSTATUS kmdfsim_wmik_handle_reference(PVOID handle);
  * STATUS_ACCESS_DENIED when the access is missing.
  */
 NTSTATUS kmdfsim_wmik_handle_guid(PVOID handle, BOOLEAN kernel, ULONG needed, GUID *guid);
+/* The same with the lock held (*guid is set whenever the handle is valid). */
+NTSTATUS kmdfsim_wmik_handle_guid_locked(PVOID handle, BOOLEAN kernel, ULONG needed, GUID *guid);
 /* Kernel objects: replaces (or with a NULL callback removes) the object's notification callback. */
 NTSTATUS kmdfsim_wmik_handle_set_callback(PVOID handle, WMI_NOTIFICATION_CALLBACK callback, PVOID context);
 /* TRUE when `object` is a kernel data-block object. */
@@ -232,15 +249,30 @@ typedef enum kmdfsim_wmik_charset {
 } kmdfsim_wmik_charset;
 
 NTSTATUS kmdfsim_wmik_query_all(const GUID *guid, kmdfsim_wmik_charset charset, void *buffer, ULONG *size);
-NTSTATUS kmdfsim_wmik_query_single(const GUID *guid, const char *name, size_t length, kmdfsim_wmik_charset charset,
-                                   void *buffer, ULONG *size);
-NTSTATUS kmdfsim_wmik_set_instance(const GUID *guid, const char *name, size_t length, ULONG version, const void *data,
-                                   ULONG size);
-NTSTATUS kmdfsim_wmik_set_item(const GUID *guid, const char *name, size_t length, ULONG item_id, ULONG version,
-                               const void *data, ULONG size);
+
+/*
+ * The data block a single-instance request is for: a handle (user, or a
+ * kernel data-block object) and the access the operation needs. The
+ * request checks the handle, then reports `precheck` (the caller's own
+ * argument checks) if it failed, then finds the instance - all in one trip
+ * through the kernel lock, as these run thousands of times in a test.
+ */
+typedef struct kmdfsim_wmik_block {
+    PVOID handle;
+    BOOLEAN kernel;
+    ULONG access;     /* WMIGUID_* the handle must have */
+    NTSTATUS precheck;
+} kmdfsim_wmik_block;
+
+NTSTATUS kmdfsim_wmik_query_single(const kmdfsim_wmik_block *block, const char *name, size_t length,
+                                   kmdfsim_wmik_charset charset, void *buffer, ULONG *size);
+NTSTATUS kmdfsim_wmik_set_instance(const kmdfsim_wmik_block *block, const char *name, size_t length, ULONG version,
+                                   const void *data, ULONG size);
+NTSTATUS kmdfsim_wmik_set_item(const kmdfsim_wmik_block *block, const char *name, size_t length, ULONG item_id,
+                               ULONG version, const void *data, ULONG size);
 /* *out_size in: room in `out`; out: bytes returned or needed. `out` may equal `in` (kernel InOutBuffer). */
-NTSTATUS kmdfsim_wmik_execute(const GUID *guid, const char *name, size_t length, ULONG method_id, const void *in,
-                              ULONG in_size, void *out, ULONG *out_size);
+NTSTATUS kmdfsim_wmik_execute(const kmdfsim_wmik_block *block, const char *name, size_t length, ULONG method_id,
+                              const void *in, ULONG in_size, void *out, ULONG *out_size);
 
 /* ---- Names (names.c) ---------------------------------------------------- */
 
@@ -251,9 +283,21 @@ NTSTATUS kmdfsim_wmik_execute(const GUID *guid, const char *name, size_t length,
 char *kmdfsim_wmik_utf16_to_utf8(const WCHAR *text, size_t units, size_t *length);
 /* UTF-16 units `text` (UTF-8, `length` bytes) needs; writes at most `capacity` of them to `out` (may be NULL). */
 size_t kmdfsim_wmik_utf8_to_utf16(const char *text, size_t length, WCHAR *out, size_t capacity);
-/* A consumer's NUL-terminated instance name as malloc'd UTF-8 (STATUS_INVALID_PARAMETER for NULL). */
-NTSTATUS kmdfsim_wmik_name_from_wide(LPCWSTR name, char **out, size_t *length);
-NTSTATUS kmdfsim_wmik_name_from_ansi(LPCSTR name, char **out, size_t *length);
+/*
+ * A consumer's NUL-terminated instance name as UTF-8 (`text`, `length`
+ * bytes): the A APIs' own string, uncopied; the W APIs' converted, on the
+ * stack when it is short ASCII, else on the heap. STATUS_INVALID_PARAMETER
+ * for NULL. Call kmdfsim_wmik_name_arg_free in every case.
+ */
+typedef struct kmdfsim_wmik_name_arg {
+    const char *text;
+    size_t length;
+    char *heap;
+    char local[256];
+} kmdfsim_wmik_name_arg;
+NTSTATUS kmdfsim_wmik_name_arg_ansi(kmdfsim_wmik_name_arg *arg, LPCSTR name);
+NTSTATUS kmdfsim_wmik_name_arg_wide(kmdfsim_wmik_name_arg *arg, LPCWSTR name);
+void kmdfsim_wmik_name_arg_free(kmdfsim_wmik_name_arg *arg);
 /* A malloc'd NUL-terminated copy of `length` bytes. */
 char *kmdfsim_wmik_strndup(const char *text, size_t length);
 /* "<instance id>_<index>" into `out` (snprintf rules); returns its full length. */

@@ -17,6 +17,7 @@
 #include "kernel/irql.h"
 #include "platform/platform.h"
 #include "verifier/verifier_internal.h"
+#include "wmi/wmi_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,7 @@
 static kmdfsim_static_mutex g_lock;
 static kmdfsim_cond g_cond;
 static BOOLEAN g_cond_ready;
+static ULONG g_waiters; /* threads in kmdfsim_wmik_wait: a broadcast with none is skipped */
 static kmdfsim_wmik_record *g_records;       /* by device */
 static kmdfsim_wmik_record *g_records_by_id; /* by provider id */
 static kmdfsim_wmik_record *g_records_by_fdo; /* registered devices, by device object */
@@ -43,9 +45,19 @@ void kmdfsim_wmik_lock(void)
 
 void kmdfsim_wmik_unlock(void) { kmdfsim_mutex_unlock(kmdfsim_static_mutex_get(&g_lock)); }
 
-void kmdfsim_wmik_wait(void) { kmdfsim_cond_wait(&g_cond, kmdfsim_static_mutex_get(&g_lock)); }
+void kmdfsim_wmik_wait(void)
+{
+    g_waiters++;
+    kmdfsim_cond_wait(&g_cond, kmdfsim_static_mutex_get(&g_lock));
+    g_waiters--;
+}
 
-void kmdfsim_wmik_broadcast(void) { kmdfsim_cond_broadcast(&g_cond); }
+void kmdfsim_wmik_broadcast(void)
+{
+    /* Every request and delivery ends with one; nearly always nobody waits. */
+    if (g_waiters > 0)
+        kmdfsim_cond_broadcast(&g_cond);
+}
 
 /* ---- Records -------------------------------------------------------------- */
 
@@ -156,20 +168,19 @@ static void drain(kmdfsim_wmik_record *record)
 
 /* ---- Requests to a device ------------------------------------------------- */
 
-NTSTATUS kmdfsim_wmik_send(ULONG provider_id, const GUID *guid, kmdfsim_wmi_irp *irp)
+BOOLEAN kmdfsim_wmik_pin_provider(kmdfsim_wmik_record *record, const GUID *guid, kmdfsim_wmik_pin *pin)
+{
+    if (record == NULL || record->zombie || !record->stats.registered ||
+        (guid != NULL && !kmdfsim_wmik_registry_provides(guid, record)))
+        return FALSE;
+    kmdfsim_wmik_pin_record(record, pin);
+    return TRUE;
+}
+
+NTSTATUS kmdfsim_wmik_send_pinned(const kmdfsim_wmik_pin *pin, const GUID *guid, kmdfsim_wmi_irp *irp,
+                                  BOOLEAN in_place)
 {
     GUID path;
-    kmdfsim_wmik_pin pin;
-    kmdfsim_wmik_lock();
-    kmdfsim_wmik_record *r = kmdfsim_wmik_record_by_id(provider_id);
-    if (r == NULL || r->zombie || !r->stats.registered || (guid != NULL && !kmdfsim_wmik_registry_provides(guid, r))) {
-        kmdfsim_wmik_unlock();
-        return STATUS_WMI_GUID_NOT_FOUND;
-    }
-    kmdfsim_wmik_pin_record(r, &pin);
-    kmdfsim_device *device = r->device;
-    kmdfsim_wmik_unlock();
-
     if (guid != NULL) {
         path = *guid;
         irp->data_path = &path;
@@ -177,10 +188,22 @@ NTSTATUS kmdfsim_wmik_send(ULONG provider_id, const GUID *guid, kmdfsim_wmi_irp 
     irp->provider_id = 0; /* the device's FDO */
     irp->io_status.Status = STATUS_NOT_SUPPORTED;
     irp->io_status.Information = 0;
-    NTSTATUS status = kmdfsim_wmi_send_irp(device, irp);
+    kmdfsim_device *device = pin->record->device;
+    NTSTATUS status = in_place ? kmdfsim_wmi_send_irp_in_place(device, irp) : kmdfsim_wmi_send_irp(device, irp);
     if (NT_SUCCESS(status) && irp->forwarded)
         status = irp->io_status.Status; /* nobody handled it: the IoStatus WMI set */
+    return status;
+}
 
+NTSTATUS kmdfsim_wmik_send(ULONG provider_id, const GUID *guid, kmdfsim_wmi_irp *irp)
+{
+    kmdfsim_wmik_pin pin;
+    kmdfsim_wmik_lock();
+    BOOLEAN pinned = kmdfsim_wmik_pin_provider(kmdfsim_wmik_record_by_id(provider_id), guid, &pin);
+    kmdfsim_wmik_unlock();
+    if (!pinned)
+        return STATUS_WMI_GUID_NOT_FOUND;
+    NTSTATUS status = kmdfsim_wmik_send_pinned(&pin, guid, irp, FALSE);
     kmdfsim_wmik_lock();
     kmdfsim_wmik_unpin_record(&pin);
     kmdfsim_wmik_unlock();

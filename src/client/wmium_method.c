@@ -11,32 +11,25 @@
  */
 #include "client/wmi_client.h"
 
-#include <stdlib.h>
-
 static ULONG execute(WMIHANDLE handle, const char *name, size_t length, NTSTATUS name_status, ULONG method_id,
                      ULONG in_size, PVOID in, ULONG *out_size, PVOID out)
 {
-    GUID guid;
-    NTSTATUS status = kmdfsim_wmik_handle_guid(handle, FALSE, WMIGUID_EXECUTE, &guid);
-    if (NT_SUCCESS(status))
-        status = name_status;
-    if (NT_SUCCESS(status) && out_size == NULL)
-        status = STATUS_INVALID_PARAMETER;
-    if (NT_SUCCESS(status))
-        status = kmdfsim_wmik_execute(&guid, name, length, method_id, in, in_size, out, out_size);
-    return kmdfsim_wmik_win32_result(status);
+    kmdfsim_wmik_block block = {handle, FALSE, WMIGUID_EXECUTE, name_status};
+    if (NT_SUCCESS(block.precheck) && out_size == NULL)
+        block.precheck = STATUS_INVALID_PARAMETER;
+    return kmdfsim_wmik_win32_result(
+        kmdfsim_wmik_execute(&block, name, length, method_id, in, in_size, out, out_size));
 }
 
 ULONG WMIAPI WmiExecuteMethodA(WMIHANDLE MethodDataBlockHandle, LPCSTR MethodInstanceName, ULONG MethodId,
                                ULONG InputValueBufferSize, PVOID InputValueBuffer, ULONG *OutputBufferSize,
                                PVOID OutputBuffer)
 {
-    char *name = NULL;
-    size_t length = 0;
-    NTSTATUS name_status = kmdfsim_wmik_name_from_ansi(MethodInstanceName, &name, &length);
-    ULONG result = execute(MethodDataBlockHandle, name, length, name_status, MethodId, InputValueBufferSize,
+    kmdfsim_wmik_name_arg name;
+    NTSTATUS name_status = kmdfsim_wmik_name_arg_ansi(&name, MethodInstanceName);
+    ULONG result = execute(MethodDataBlockHandle, name.text, name.length, name_status, MethodId, InputValueBufferSize,
                            InputValueBuffer, OutputBufferSize, OutputBuffer);
-    free(name);
+    kmdfsim_wmik_name_arg_free(&name);
     return result;
 }
 
@@ -44,11 +37,10 @@ ULONG WMIAPI WmiExecuteMethodW(WMIHANDLE MethodDataBlockHandle, LPCWSTR MethodIn
                                ULONG InputValueBufferSize, PVOID InputValueBuffer, ULONG *OutputBufferSize,
                                PVOID OutputBuffer)
 {
-    char *name = NULL;
-    size_t length = 0;
-    NTSTATUS name_status = kmdfsim_wmik_name_from_wide(MethodInstanceName, &name, &length);
-    ULONG result = execute(MethodDataBlockHandle, name, length, name_status, MethodId, InputValueBufferSize,
+    kmdfsim_wmik_name_arg name;
+    NTSTATUS name_status = kmdfsim_wmik_name_arg_wide(&name, MethodInstanceName);
+    ULONG result = execute(MethodDataBlockHandle, name.text, name.length, name_status, MethodId, InputValueBufferSize,
                            InputValueBuffer, OutputBufferSize, OutputBuffer);
-    free(name);
+    kmdfsim_wmik_name_arg_free(&name);
     return result;
 }

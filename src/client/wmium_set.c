@@ -10,29 +10,21 @@
  */
 #include "client/wmi_client.h"
 
-#include <stdlib.h>
-
 static ULONG set_instance(WMIHANDLE handle, const char *name, size_t length, NTSTATUS name_status, ULONG size,
                           PVOID data)
 {
-    GUID guid;
-    NTSTATUS status = kmdfsim_wmik_handle_guid(handle, FALSE, WMIGUID_SET, &guid);
-    if (NT_SUCCESS(status))
-        status = name_status;
-    if (NT_SUCCESS(status))
-        status = kmdfsim_wmik_set_instance(&guid, name, length, 0, data, size);
-    return kmdfsim_wmik_win32_result(status);
+    kmdfsim_wmik_block block = {handle, FALSE, WMIGUID_SET, name_status};
+    return kmdfsim_wmik_win32_result(kmdfsim_wmik_set_instance(&block, name, length, 0, data, size));
 }
 
 ULONG WMIAPI WmiSetSingleInstanceA(WMIHANDLE DataBlockHandle, LPCSTR InstanceName, ULONG Reserved,
                                    ULONG ValueBufferSize, PVOID ValueBuffer)
 {
     (void)Reserved;
-    char *name = NULL;
-    size_t length = 0;
-    NTSTATUS name_status = kmdfsim_wmik_name_from_ansi(InstanceName, &name, &length);
-    ULONG result = set_instance(DataBlockHandle, name, length, name_status, ValueBufferSize, ValueBuffer);
-    free(name);
+    kmdfsim_wmik_name_arg name;
+    NTSTATUS name_status = kmdfsim_wmik_name_arg_ansi(&name, InstanceName);
+    ULONG result = set_instance(DataBlockHandle, name.text, name.length, name_status, ValueBufferSize, ValueBuffer);
+    kmdfsim_wmik_name_arg_free(&name);
     return result;
 }
 
@@ -40,35 +32,28 @@ ULONG WMIAPI WmiSetSingleInstanceW(WMIHANDLE DataBlockHandle, LPCWSTR InstanceNa
                                    ULONG ValueBufferSize, PVOID ValueBuffer)
 {
     (void)Reserved;
-    char *name = NULL;
-    size_t length = 0;
-    NTSTATUS name_status = kmdfsim_wmik_name_from_wide(InstanceName, &name, &length);
-    ULONG result = set_instance(DataBlockHandle, name, length, name_status, ValueBufferSize, ValueBuffer);
-    free(name);
+    kmdfsim_wmik_name_arg name;
+    NTSTATUS name_status = kmdfsim_wmik_name_arg_wide(&name, InstanceName);
+    ULONG result = set_instance(DataBlockHandle, name.text, name.length, name_status, ValueBufferSize, ValueBuffer);
+    kmdfsim_wmik_name_arg_free(&name);
     return result;
 }
 
 static ULONG set_item(WMIHANDLE handle, const char *name, size_t length, NTSTATUS name_status, ULONG item_id,
                       ULONG size, PVOID data)
 {
-    GUID guid;
-    NTSTATUS status = kmdfsim_wmik_handle_guid(handle, FALSE, WMIGUID_SET, &guid);
-    if (NT_SUCCESS(status))
-        status = name_status;
-    if (NT_SUCCESS(status))
-        status = kmdfsim_wmik_set_item(&guid, name, length, item_id, 0, data, size);
-    return kmdfsim_wmik_win32_result(status);
+    kmdfsim_wmik_block block = {handle, FALSE, WMIGUID_SET, name_status};
+    return kmdfsim_wmik_win32_result(kmdfsim_wmik_set_item(&block, name, length, item_id, 0, data, size));
 }
 
 ULONG WMIAPI WmiSetSingleItemA(WMIHANDLE DataBlockHandle, LPCSTR InstanceName, ULONG DataItemId, ULONG Reserved,
                                ULONG ValueBufferSize, PVOID ValueBuffer)
 {
     (void)Reserved;
-    char *name = NULL;
-    size_t length = 0;
-    NTSTATUS name_status = kmdfsim_wmik_name_from_ansi(InstanceName, &name, &length);
-    ULONG result = set_item(DataBlockHandle, name, length, name_status, DataItemId, ValueBufferSize, ValueBuffer);
-    free(name);
+    kmdfsim_wmik_name_arg name;
+    NTSTATUS name_status = kmdfsim_wmik_name_arg_ansi(&name, InstanceName);
+    ULONG result = set_item(DataBlockHandle, name.text, name.length, name_status, DataItemId, ValueBufferSize, ValueBuffer);
+    kmdfsim_wmik_name_arg_free(&name);
     return result;
 }
 
@@ -76,10 +61,9 @@ ULONG WMIAPI WmiSetSingleItemW(WMIHANDLE DataBlockHandle, LPCWSTR InstanceName, 
                                ULONG ValueBufferSize, PVOID ValueBuffer)
 {
     (void)Reserved;
-    char *name = NULL;
-    size_t length = 0;
-    NTSTATUS name_status = kmdfsim_wmik_name_from_wide(InstanceName, &name, &length);
-    ULONG result = set_item(DataBlockHandle, name, length, name_status, DataItemId, ValueBufferSize, ValueBuffer);
-    free(name);
+    kmdfsim_wmik_name_arg name;
+    NTSTATUS name_status = kmdfsim_wmik_name_arg_wide(&name, InstanceName);
+    ULONG result = set_item(DataBlockHandle, name.text, name.length, name_status, DataItemId, ValueBufferSize, ValueBuffer);
+    kmdfsim_wmik_name_arg_free(&name);
     return result;
 }
