@@ -70,7 +70,7 @@ NTSTATUS kmdfsim_wmik_subscribe(const GUID *guid, const kmdfsim_wmik_subscriptio
         return STATUS_INSUFFICIENT_RESOURCES;
     *s = *model;
     s->deliveries = 0;
-    s->removed = FALSE;
+    kmdfsim_atomic_store32(&s->removed, 0);
     s->remover_waiting = FALSE;
     s->next = NULL;
     kmdfsim_wmik_lock();
@@ -117,7 +117,7 @@ static void remove_subscription(kmdfsim_wmik_guid *e, kmdfsim_wmik_subscription 
             break;
         }
     }
-    s->removed = TRUE;
+    kmdfsim_atomic_store32(&s->removed, 1);
     ULONG own = own_deliveries(s);
     s->remover_waiting = TRUE;
     while (s->deliveries > own)
@@ -167,54 +167,75 @@ void kmdfsim_wmik_unsubscribe(const GUID *guid, kmdfsim_wmik_subscription *subsc
 /* ---- Delivery --------------------------------------------------------------- */
 
 /*
- * The user-mode copy of a static-name single-instance event: the name
- * appended after the data (see the top of the file). NULL (deliver a plain
- * copy) when the event has another form or no name is known.
+ * The user-mode form of a static-name single-instance event: the name
+ * appended after the data (see the top of the file). Returns its size, 0
+ * when the event has another form or no name is known (deliver a plain
+ * copy). Writes it to `out` when it fits in `capacity`.
  */
-static UCHAR *user_form(const WNODE_HEADER *event, const char *name, size_t length, kmdfsim_wmik_charset charset)
+static ULONG user_form(const WNODE_HEADER *event, const char *name, size_t length, kmdfsim_wmik_charset charset,
+                       UCHAR *out, ULONG capacity)
 {
     const ULONG flags = event->Flags;
     if (name == NULL || (flags & WNODE_FLAG_SINGLE_INSTANCE) == 0 || (flags & WNODE_FLAG_STATIC_INSTANCE_NAMES) == 0 ||
         event->BufferSize < sizeof(WNODE_SINGLE_INSTANCE))
-        return NULL;
+        return 0;
     const WNODE_SINGLE_INSTANCE *w = (const WNODE_SINGLE_INSTANCE *)(const void *)event;
     uint64_t data_end = (uint64_t)w->DataBlockOffset + w->SizeDataBlock;
     if (w->DataBlockOffset < sizeof(WNODE_SINGLE_INSTANCE) || data_end > event->BufferSize)
-        return NULL;
+        return 0;
     ULONG chars = kmdfsim_wmik_counted_chars(name, length, charset);
     uint64_t name_offset = (data_end + 1) & ~(uint64_t)1;
     uint64_t size = name_offset + sizeof(USHORT) + chars;
     if (chars > 0xFFFFu || size > 0xFFFFFFFFu)
-        return NULL;
-    UCHAR *copy = calloc(1, (size_t)size);
-    if (copy == NULL)
-        return NULL;
-    memcpy(copy, event, (size_t)data_end);
-    kmdfsim_wmik_write_counted(copy + name_offset, name, length, charset);
-    WNODE_SINGLE_INSTANCE *out = (WNODE_SINGLE_INSTANCE *)(void *)copy;
-    out->WnodeHeader.BufferSize = (ULONG)size;
-    out->WnodeHeader.Flags &= ~(ULONG)(WNODE_FLAG_STATIC_INSTANCE_NAMES | WNODE_FLAG_PDO_INSTANCE_NAMES);
+        return 0;
+    if (size > capacity)
+        return (ULONG)size;
+    memcpy(out, event, (size_t)data_end);
+    if (name_offset > data_end)
+        out[data_end] = 0; /* the alignment byte */
+    kmdfsim_wmik_write_counted(out + name_offset, name, length, charset);
+    WNODE_SINGLE_INSTANCE *copy = (WNODE_SINGLE_INSTANCE *)(void *)out;
+    copy->WnodeHeader.BufferSize = (ULONG)size;
+    copy->WnodeHeader.Flags &= ~(ULONG)(WNODE_FLAG_STATIC_INSTANCE_NAMES | WNODE_FLAG_PDO_INSTANCE_NAMES);
     if (charset == KMDFSIM_WMIK_ANSI)
-        out->WnodeHeader.Flags |= WNODE_FLAG_ANSI_INSTANCENAMES;
-    out->OffsetInstanceName = (ULONG)name_offset;
+        copy->WnodeHeader.Flags |= WNODE_FLAG_ANSI_INSTANCENAMES;
+    copy->OffsetInstanceName = (ULONG)name_offset;
+    return (ULONG)size;
+}
+
+/* Events up to this size are copied for a subscriber on the stack. */
+#define EVENT_STACK 512u
+
+/* The subscriber's own copy of the event: in `local` (EVENT_STACK bytes) when it fits, else malloc'd. */
+static UCHAR *subscriber_copy(const kmdfsim_wmik_subscription *s, const WNODE_HEADER *event, const char *name,
+                              size_t length, UCHAR *local)
+{
+    if (s->kind != KMDFSIM_WMIK_SUB_KERNEL) {
+        kmdfsim_wmik_charset charset = s->kind == KMDFSIM_WMIK_SUB_USER_A ? KMDFSIM_WMIK_ANSI : KMDFSIM_WMIK_UTF16;
+        ULONG size = user_form(event, name, length, charset, local, EVENT_STACK);
+        if (size > EVENT_STACK) {
+            UCHAR *heap = malloc(size);
+            if (heap != NULL)
+                user_form(event, name, length, charset, heap, size);
+            return heap;
+        }
+        if (size > 0)
+            return local;
+    }
+    UCHAR *copy = event->BufferSize <= EVENT_STACK ? local : malloc(event->BufferSize);
+    if (copy != NULL)
+        memcpy(copy, event, event->BufferSize);
     return copy;
 }
 
 static void deliver(kmdfsim_wmik_subscription *s, const WNODE_HEADER *event, const char *name, size_t length)
 {
-    kmdfsim_wmik_lock();
-    BOOLEAN removed = s->removed;
-    kmdfsim_wmik_unlock();
-    if (!removed) {
-        UCHAR *copy = NULL;
-        if (s->kind != KMDFSIM_WMIK_SUB_KERNEL)
-            copy = user_form(event, name, length,
-                             s->kind == KMDFSIM_WMIK_SUB_USER_A ? KMDFSIM_WMIK_ANSI : KMDFSIM_WMIK_UTF16);
-        if (copy == NULL) {
-            copy = malloc(event->BufferSize);
-            if (copy != NULL)
-                memcpy(copy, event, event->BufferSize);
-        }
+    if (kmdfsim_atomic_load32(&s->removed) == 0) {
+        union {
+            UCHAR bytes[EVENT_STACK];
+            max_align_t align;
+        } local;
+        UCHAR *copy = subscriber_copy(s, event, name, length, local.bytes);
         if (copy != NULL) {
             delivery_frame frame;
             frame.subscription = s;
@@ -230,52 +251,83 @@ static void deliver(kmdfsim_wmik_subscription *s, const WNODE_HEADER *event, con
             kmdfsim_driver_leave(previous);
             kmdfsim_irql_set(irql);
             t_deliveries = frame.prev;
-            free(copy);
+            if (copy != local.bytes)
+                free(copy);
         }
     }
     kmdfsim_wmik_lock();
     s->deliveries--;
-    if (s->removed && s->deliveries == 0 && !s->remover_waiting)
+    if (kmdfsim_atomic_load32(&s->removed) != 0 && s->deliveries == 0 && !s->remover_waiting)
         free(s);
     kmdfsim_wmik_broadcast();
     kmdfsim_wmik_unlock();
 }
 
-/* Hands `event` to every subscriber of its GUID, in order. */
-static void route(const WNODE_HEADER *event)
+/* Subscribers kept on the stack while an event is delivered; more are malloc'd. */
+#define ROUTE_STACK 8u
+
+/* Who gets one event, collected in one trip through the kernel lock. */
+typedef struct route {
+    kmdfsim_wmik_subscription **subs; /* `local` or malloc'd */
+    ULONG count;
+    const char *name;                 /* the firing instance's name, NULL when not known */
+    size_t length;
+    char *heap_name;
+    kmdfsim_wmik_subscription *local[ROUTE_STACK];
+    char local_name[256];
+} route;
+
+/* Lock held: the name of the instance that fired, from the providing device's instance ID and the event's index. */
+static void route_name(route *r, const WNODE_HEADER *event)
 {
-    kmdfsim_wmik_lock();
-    kmdfsim_wmik_guid *e = kmdfsim_wmik_guid_find(&event->Guid);
-    ULONG n = 0;
-    if (e != NULL)
-        for (kmdfsim_wmik_subscription *s = e->subscribers; s != NULL; s = s->next)
-            n++;
-    kmdfsim_wmik_subscription **subs = n > 0 ? malloc(n * sizeof(*subs)) : NULL;
-    if (subs == NULL) {
-        kmdfsim_wmik_unlock();
-        return; /* nobody listens (or no memory): dropped, as WMI drops what nobody reads */
+    if ((event->Flags & WNODE_FLAG_SINGLE_INSTANCE) == 0 || (event->Flags & WNODE_FLAG_STATIC_INSTANCE_NAMES) == 0 ||
+        event->BufferSize < sizeof(WNODE_SINGLE_INSTANCE))
+        return;
+    kmdfsim_wmik_record *record = kmdfsim_wmik_record_by_id(event->ProviderId);
+    if (record == NULL || record->zombie)
+        return;
+    const char *id = record->device->instance_id;
+    ULONG index = ((const WNODE_SINGLE_INSTANCE *)(const void *)event)->InstanceIndex;
+    r->length = kmdfsim_wmik_format_name(id, index, r->local_name, sizeof(r->local_name));
+    r->name = r->local_name;
+    if (r->length >= sizeof(r->local_name)) {
+        r->heap_name = malloc(r->length + 1);
+        if (r->heap_name != NULL)
+            kmdfsim_wmik_format_name(id, index, r->heap_name, r->length + 1);
+        r->name = r->heap_name;
     }
-    ULONG i = 0;
-    for (kmdfsim_wmik_subscription *s = e->subscribers; s != NULL; s = s->next, i++) {
-        subs[i] = s;
+}
+
+/* Lock held: takes a delivery reference on every subscriber of the event's GUID, in order. */
+static void route_collect(route *r, const WNODE_HEADER *event)
+{
+    r->subs = r->local;
+    r->count = 0;
+    r->name = NULL;
+    r->heap_name = NULL;
+    kmdfsim_wmik_guid *e = kmdfsim_wmik_guid_find(&event->Guid);
+    ULONG n = e != NULL ? e->subscriber_count : 0;
+    if (n == 0)
+        return; /* nobody listens: dropped, as WMI drops what nobody reads */
+    if (n > ROUTE_STACK) {
+        r->subs = malloc(n * sizeof(*r->subs));
+        if (r->subs == NULL) {
+            r->subs = r->local;
+            return; /* no memory: dropped */
+        }
+    }
+    for (kmdfsim_wmik_subscription *s = e->subscribers; s != NULL && r->count < n; s = s->next) {
+        r->subs[r->count++] = s;
         s->deliveries++;
     }
-    /* The name of the instance that fired: the providing device's instance ID and the event's index. */
-    char *name = NULL;
-    size_t length = 0;
-    if ((event->Flags & WNODE_FLAG_SINGLE_INSTANCE) && (event->Flags & WNODE_FLAG_STATIC_INSTANCE_NAMES) &&
-        event->BufferSize >= sizeof(WNODE_SINGLE_INSTANCE)) {
-        kmdfsim_wmik_record *r = kmdfsim_wmik_record_by_id(event->ProviderId);
-        if (r != NULL && !r->zombie)
-            name = kmdfsim_wmik_make_name(r->device->instance_id,
-                                          ((const WNODE_SINGLE_INSTANCE *)(const void *)event)->InstanceIndex, &length);
-    }
-    kmdfsim_wmik_unlock();
+    route_name(r, event);
+}
 
-    for (i = 0; i < n; i++)
-        deliver(subs[i], event, name, length);
-    free(subs);
-    free(name);
+static void route_free(route *r)
+{
+    if (r->subs != r->local)
+        free(r->subs);
+    free(r->heap_name);
 }
 
 NTSTATUS NTAPI IoWMIWriteEvent(PVOID WnodeEventItem)
@@ -297,12 +349,17 @@ NTSTATUS NTAPI IoWMIWriteEvent(PVOID WnodeEventItem)
     ULONG limit = g_max_event_size;
     kmdfsim_wmi_event_hook hook = g_event_hook;
     void *context = g_event_context;
+    route r;
+    if (event->BufferSize <= limit)
+        route_collect(&r, event);
     kmdfsim_wmik_unlock();
     if (event->BufferSize > limit)
         return STATUS_BUFFER_OVERFLOW;
     if (hook != NULL)
         hook(event, context);
-    route(event);
+    for (ULONG i = 0; i < r.count; i++)
+        deliver(r.subs[i], event, r.name, r.length);
+    route_free(&r);
     /* On success WMI owns the buffer and frees it. */
     ExFreePool(WnodeEventItem);
     return STATUS_SUCCESS;

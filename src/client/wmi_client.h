@@ -122,7 +122,8 @@ typedef struct kmdfsim_wmik_subscription {
     PVOID kernel_context;
     kmdfsim_driver *driver;       /* the subscribing driver (kernel), for pool attribution */
     ULONG deliveries;             /* callbacks running right now */
-    BOOLEAN removed;              /* unlinked; the last delivery frees it (unless the remover waits) */
+    volatile int32_t removed;     /* unlinked; the last delivery frees it (unless the remover waits). Atomic:
+                                     a delivery reads it without the lock before calling back */
     BOOLEAN remover_waiting;      /* the remover waits for deliveries and frees it itself */
     struct kmdfsim_wmik_subscription *next; /* subscription order */
 } kmdfsim_wmik_subscription;
