@@ -44,6 +44,21 @@ typedef struct delivery_frame {
 } delivery_frame;
 static KMDFSIM_THREAD_LOCAL delivery_frame *t_deliveries;
 
+/*
+ * Events this thread is delivering. Routing an event takes a delivery
+ * reference on every subscriber at once; the ones it has not reached yet
+ * are this thread's too, so a callback that unsubscribes a later
+ * subscriber of the same event must not wait for them (that subscriber is
+ * skipped instead).
+ */
+typedef struct route_frame {
+    kmdfsim_wmik_subscription *const *subs;
+    ULONG next;  /* subs[next..count) are still to be delivered */
+    ULONG count;
+    struct route_frame *prev;
+} route_frame;
+static KMDFSIM_THREAD_LOCAL route_frame *t_routes;
+
 void kmdfsim_wmi_kernel_set_event_hook(kmdfsim_wmi_event_hook hook, void *context)
 {
     kmdfsim_wmik_lock();
@@ -98,12 +113,17 @@ NTSTATUS kmdfsim_wmik_subscribe(const GUID *guid, const kmdfsim_wmik_subscriptio
     return STATUS_SUCCESS;
 }
 
+/* Delivery references this thread holds on `s`: deliveries running, and deliveries of routed events still to come. */
 static ULONG own_deliveries(const kmdfsim_wmik_subscription *s)
 {
     ULONG n = 0;
     for (const delivery_frame *f = t_deliveries; f != NULL; f = f->prev)
         if (f->subscription == s)
             n++;
+    for (const route_frame *f = t_routes; f != NULL; f = f->prev)
+        for (ULONG j = f->next; j < f->count; j++)
+            if (f->subs[j] == s)
+                n++;
     return n;
 }
 
@@ -355,10 +375,15 @@ NTSTATUS NTAPI IoWMIWriteEvent(PVOID WnodeEventItem)
     kmdfsim_wmik_unlock();
     if (event->BufferSize > limit)
         return STATUS_BUFFER_OVERFLOW;
+    route_frame frame = {r.subs, 0, r.count, t_routes};
+    t_routes = &frame;
     if (hook != NULL)
         hook(event, context);
-    for (ULONG i = 0; i < r.count; i++)
+    for (ULONG i = 0; i < r.count; i++) {
+        frame.next = i + 1; /* subs[i]'s reference is the running delivery's from here */
         deliver(r.subs[i], event, r.name, r.length);
+    }
+    t_routes = frame.prev;
     route_free(&r);
     /* On success WMI owns the buffer and frees it. */
     ExFreePool(WnodeEventItem);

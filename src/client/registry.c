@@ -154,6 +154,7 @@ static BOOLEAN copy_target(const kmdfsim_wmik_provider *p, kmdfsim_wmik_target *
     t->provider_id = p->record->provider_id;
     t->instance_count = p->instance_count;
     t->flags = p->flags;
+    t->all_data_size = p->all_data_size;
     const char *id = p->record->device->instance_id;
     t->instance_id = kmdfsim_wmik_strndup(id, strlen(id));
     return t->instance_id != NULL;
@@ -223,6 +224,16 @@ NTSTATUS kmdfsim_wmik_registry_resolve_pin(const GUID *guid, const char *name, s
         }
     }
     return STATUS_WMI_INSTANCE_NOT_FOUND;
+}
+
+void kmdfsim_wmik_registry_remember_size(const GUID *guid, ULONG provider_id, ULONG size)
+{
+    kmdfsim_wmik_lock();
+    kmdfsim_wmik_guid *e = kmdfsim_wmik_guid_find(guid);
+    for (kmdfsim_wmik_provider *p = e != NULL ? e->providers : NULL; p != NULL; p = p->next)
+        if (p->record->provider_id == provider_id)
+            p->all_data_size = size;
+    kmdfsim_wmik_unlock();
 }
 
 NTSTATUS kmdfsim_wmik_registry_guid_info(const GUID *guid, BOOLEAN *expensive, BOOLEAN *event_only)
@@ -352,7 +363,7 @@ void kmdfsim_wmik_reconcile(const GUID *guid)
         irp.minor_function = minor;
         irp.buffer = &header;
         irp.buffer_size = sizeof(header);
-        (void)kmdfsim_wmik_send(provider_id, &target, &irp);
+        (void)kmdfsim_wmik_send(provider_id, &target, &irp, FALSE);
 
         kmdfsim_wmik_lock();
         /* The entry cannot go while `reconciling` is set. */

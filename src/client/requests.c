@@ -43,7 +43,10 @@
 
 #define NAME_FLAGS (WNODE_FLAG_STATIC_INSTANCE_NAMES | WNODE_FLAG_PDO_INSTANCE_NAMES)
 #define MAA ((ULONG)MEMORY_ALLOCATION_ALIGNMENT)
-/* First buffer offered to a device for QUERY_ALL_DATA; the WNODE_TOO_SMALL answer sizes the next. */
+/*
+ * First buffer offered to a device for QUERY_ALL_DATA (unless its last
+ * answer needed more); the WNODE_TOO_SMALL answer sizes the next.
+ */
 #define ALL_DATA_FIRST_TRY 1024u
 /* Devices whose answers keep growing are given up on after this many tries. */
 #define MAX_TRIES 8
@@ -71,8 +74,56 @@ static void init_header(WNODE_HEADER *h, ULONG size, ULONG provider_id, const GU
 
 /* ---- QueryAllData ----------------------------------------------------------- */
 
+/*
+ * The largest answer buffer of the last query is kept (up to SPARE_LIMIT
+ * bytes) for the next one: a test that queries a big block over and over
+ * then does not have the host map and fault in fresh pages every time.
+ * Protected by the kernel lock.
+ */
+#define SPARE_LIMIT ((size_t)64 << 20)
+static UCHAR *g_spare;
+static size_t g_spare_size;
+
+/* A buffer of at least `size` bytes; *allocated receives its real size. NULL without memory. */
+static UCHAR *answer_buffer_get(size_t size, size_t *allocated)
+{
+    UCHAR *buffer = NULL;
+    kmdfsim_wmik_lock();
+    if (g_spare != NULL && g_spare_size >= size) {
+        buffer = g_spare;
+        *allocated = g_spare_size;
+        g_spare = NULL;
+        g_spare_size = 0;
+    }
+    kmdfsim_wmik_unlock();
+    if (buffer == NULL) {
+        buffer = malloc(size);
+        *allocated = size;
+    }
+    return buffer;
+}
+
+/* Gives a buffer back (none when `allocated` is 0): kept when it is larger than the current spare, else freed. */
+static void answer_buffer_put(UCHAR *buffer, size_t allocated)
+{
+    if (allocated == 0)
+        return; /* NULL, or the consumer's buffer */
+    if (allocated <= SPARE_LIMIT) {
+        kmdfsim_wmik_lock();
+        if (g_spare == NULL || g_spare_size < allocated) {
+            UCHAR *old = g_spare;
+            g_spare = buffer;
+            g_spare_size = allocated;
+            buffer = old;
+        }
+        kmdfsim_wmik_unlock();
+    }
+    free(buffer);
+}
+
 typedef struct provider_reply {
-    UCHAR *wnode;      /* the device's WNODE_ALL_DATA (malloc'd), NULL when the provider is skipped */
+    UCHAR *wnode;      /* the device's WNODE_ALL_DATA, NULL when the provider is skipped */
+    size_t allocated;  /* its buffer's size; 0 when it is the consumer's buffer */
     ULONG data_end;    /* bytes of it kept: up to the end of the data */
     ULONG count;       /* InstanceCount */
     ULONG names_offset;
@@ -80,103 +131,269 @@ typedef struct provider_reply {
     char *instance_id;
 } provider_reply;
 
-/* Asks one provider for all its instances. STATUS_WMI_INSTANCE_NOT_FOUND and a vanished provider mean "skip". */
-static NTSTATUS query_provider(const GUID *guid, const kmdfsim_wmik_target *t, provider_reply *out)
+/* Checks the parts of a WNODE_ALL_DATA answer the reply is built from; *end is where its data ends. */
+static BOOLEAN answer_ok(const UCHAR *buffer, ULONG size, ULONG used, ULONG *end_out)
 {
-    ULONG size = ALL_DATA_FIRST_TRY;
+    const WNODE_ALL_DATA *w = (const WNODE_ALL_DATA *)(const void *)buffer;
+    ULONG n = w->InstanceCount;
+    if (used < sizeof(WNODE_ALL_DATA) || used > size || w->DataBlockOffset > size ||
+        n > (size - FIELD_OFFSET(WNODE_ALL_DATA, OffsetInstanceDataAndLength)) / 8)
+        return FALSE;
+    uint64_t end = used;
+    for (ULONG i = 0; i < n; i++) {
+        OFFSETINSTANCEDATAANDLENGTH o; /* read by offset: the array is declared [1] */
+        memcpy(&o, buffer + FIELD_OFFSET(WNODE_ALL_DATA, OffsetInstanceDataAndLength) + (size_t)i * sizeof(o),
+               sizeof(o));
+        uint64_t e = (uint64_t)o.OffsetInstanceData + o.LengthInstanceData;
+        if (o.LengthInstanceData > 0) {
+            if (e > size)
+                return FALSE;
+            if (e > end)
+                end = e; /* the ALL_DATA size quirk: data past BufferSize */
+        }
+    }
+    *end_out = (ULONG)end;
+    return TRUE;
+}
+
+/*
+ * Asks one provider for all its instances, in a zeroed buffer it works on
+ * in place. STATUS_WMI_INSTANCE_NOT_FOUND and a vanished provider mean "skip".
+ *
+ * `consumer` (NULL when it cannot be used: consumer_buffer_usable) is the
+ * consumer's own buffer of `capacity` bytes, offered for the first attempt:
+ * the answer then needs no copying, and the names are appended to it where
+ * it lies.
+ */
+static NTSTATUS query_provider(const GUID *guid, const kmdfsim_wmik_target *t, UCHAR *consumer, ULONG capacity,
+                               provider_reply *out)
+{
+    ULONG size = t->all_data_size > ALL_DATA_FIRST_TRY ? t->all_data_size : ALL_DATA_FIRST_TRY;
     for (int attempt = 0; attempt < MAX_TRIES; attempt++) {
-        UCHAR *buffer = calloc(1, size);
+        size_t allocated = 0;
+        UCHAR *buffer = NULL;
+        if (attempt == 0 && consumer != NULL && capacity >= (uint64_t)size + KMDFSIM_WMI_GUARD_SIZE)
+            buffer = consumer; /* allocated stays 0: not ours to keep or free */
+        else
+            buffer = answer_buffer_get((size_t)size + KMDFSIM_WMI_GUARD_SIZE, &allocated);
         if (buffer == NULL)
             return STATUS_INSUFFICIENT_RESOURCES;
+        memset(buffer, 0, size);
         init_header((WNODE_HEADER *)(void *)buffer, size, t->provider_id, guid, WNODE_FLAG_ALL_DATA);
         kmdfsim_wmi_irp irp;
         memset(&irp, 0, sizeof(irp));
         irp.minor_function = IRP_MN_QUERY_ALL_DATA;
         irp.buffer = buffer;
         irp.buffer_size = size;
-        NTSTATUS status = kmdfsim_wmik_send(t->provider_id, guid, &irp);
-        if (!NT_SUCCESS(status)) {
-            free(buffer);
-            return status;
-        }
+        NTSTATUS status = kmdfsim_wmik_send(t->provider_id, guid, &irp, TRUE);
         ULONG needed = 0;
-        if (answered_too_small(&irp, &needed)) {
-            free(buffer);
+        if (NT_SUCCESS(status) && answered_too_small(&irp, &needed)) {
+            answer_buffer_put(buffer, allocated);
             uint64_t next = align64(needed, MAA);
-            if (needed <= sizeof(WNODE_ALL_DATA) || next > 0xFFFFFFFFu || next <= size)
+            if (needed <= sizeof(WNODE_ALL_DATA) || next > 0xFFFFFFFFu - KMDFSIM_WMI_GUARD_SIZE || next <= size)
                 return STATUS_UNSUCCESSFUL; /* an answer that cannot be satisfied */
             size = (ULONG)next;
             continue;
         }
-        /* Check the parts of the answer the reply is built from. */
-        const WNODE_ALL_DATA *w = (const WNODE_ALL_DATA *)(const void *)buffer;
-        ULONG used = (ULONG)irp.io_status.Information;
-        ULONG n = w->InstanceCount;
-        BOOLEAN ok = used >= sizeof(WNODE_ALL_DATA) && used <= size && w->DataBlockOffset <= size &&
-                     n <= (size - FIELD_OFFSET(WNODE_ALL_DATA, OffsetInstanceDataAndLength)) / 8;
-        uint64_t end = used;
-        for (ULONG i = 0; ok && i < n; i++) {
-            OFFSETINSTANCEDATAANDLENGTH o; /* read by offset: the array is declared [1] */
-            memcpy(&o, buffer + FIELD_OFFSET(WNODE_ALL_DATA, OffsetInstanceDataAndLength) + (size_t)i * sizeof(o),
-                   sizeof(o));
-            uint64_t e = (uint64_t)o.OffsetInstanceData + o.LengthInstanceData;
-            if (o.LengthInstanceData > 0) {
-                if (e > size)
-                    ok = FALSE;
-                else if (e > end)
-                    end = e; /* the ALL_DATA size quirk: data past BufferSize */
-            }
+        ULONG end = 0;
+        if (NT_SUCCESS(status) && !answer_ok(buffer, size, (ULONG)irp.io_status.Information, &end))
+            status = STATUS_UNSUCCESSFUL;
+        if (!NT_SUCCESS(status)) {
+            answer_buffer_put(buffer, allocated);
+            return status;
         }
-        if (!ok) {
-            free(buffer);
-            return STATUS_UNSUCCESSFUL;
-        }
+        if (size != t->all_data_size)
+            kmdfsim_wmik_registry_remember_size(guid, t->provider_id, size);
         out->wnode = buffer;
-        out->data_end = (ULONG)end;
-        out->count = n;
+        out->allocated = allocated;
+        out->data_end = end;
+        out->count = ((const WNODE_ALL_DATA *)(const void *)buffer)->InstanceCount;
         return STATUS_SUCCESS;
     }
     return STATUS_WMI_TRY_AGAIN;
 }
 
+/*
+ * The "_<index>" suffixes of consecutive instance names, counted in decimal
+ * text (no division per name: a reply can carry hundreds of thousands).
+ */
+typedef struct name_suffix {
+    char text[16]; /* '_' then the digits (a ULONG has at most 10); not NUL-terminated */
+    ULONG length;  /* 1 + digits */
+} name_suffix;
+
+static void suffix_first(name_suffix *x)
+{
+    x->text[0] = '_';
+    x->text[1] = '0';
+    x->length = 2;
+}
+
+/* The next index's suffix. */
+static void suffix_next(name_suffix *x)
+{
+    ULONG k = x->length - 1;
+    while (k > 0 && k < sizeof(x->text) && x->text[k] == '9')
+        x->text[k--] = '0';
+    if (k > 0) {
+        x->text[k]++;
+        return;
+    }
+    /* 9...9 + 1: one digit more, "10...0". */
+    if (x->length < sizeof(x->text)) {
+        x->text[1] = '1';
+        x->text[x->length] = '0';
+        x->length++;
+    }
+}
+
+/* Bytes per character of the suffix (ASCII) in `charset`. */
+static ULONG suffix_unit(kmdfsim_wmik_charset charset) { return charset == KMDFSIM_WMIK_UTF16 ? 2u : 1u; }
+
+/*
+ * Where the names of `count` instances end when their offsets array starts
+ * at `start`: "<instance id>_<index>" each, the ID `id_bytes` long in
+ * `charset`, 2-aligned counted strings. UINT64_MAX when a name is longer
+ * than a counted string holds.
+ */
+static uint64_t names_end(uint64_t start, ULONG count, ULONG id_bytes, kmdfsim_wmik_charset charset)
+{
+    uint64_t at = start + (uint64_t)count * sizeof(ULONG);
+    ULONG unit = suffix_unit(charset);
+    name_suffix x;
+    suffix_first(&x);
+    for (ULONG i = 0; i < count; i++, suffix_next(&x)) {
+        uint64_t chars = (uint64_t)id_bytes + x.length * unit;
+        if (chars > 0xFFFFu)
+            return UINT64_MAX;
+        at = align64(at, sizeof(USHORT)) + sizeof(USHORT) + chars;
+    }
+    return at;
+}
+
 /* The consumer's size of one provider's WNODE; names as the consumer gets them. */
 static NTSTATUS layout_reply(provider_reply *r, kmdfsim_wmik_charset charset)
 {
-    uint64_t at = align64(r->data_end, sizeof(ULONG));
-    r->names_offset = (ULONG)at;
-    at += (uint64_t)r->count * sizeof(ULONG);
-    char name[600];
-    for (ULONG i = 0; i < r->count; i++) {
-        size_t length = kmdfsim_wmik_format_name(r->instance_id, i, name, sizeof(name));
-        if (length >= sizeof(name))
-            return STATUS_INVALID_PARAMETER; /* instance IDs are at most 200 characters on Windows */
-        at = align64(at, sizeof(USHORT)) + sizeof(USHORT) + kmdfsim_wmik_counted_chars(name, length, charset);
-    }
-    if (at > 0x7FFFFFFFu)
+    r->names_offset = (ULONG)align64(r->data_end, sizeof(ULONG));
+    ULONG id_bytes = kmdfsim_wmik_counted_chars(r->instance_id, strlen(r->instance_id), charset);
+    uint64_t end = names_end(r->names_offset, r->count, id_bytes, charset);
+    if (end == UINT64_MAX)
+        return STATUS_INVALID_PARAMETER; /* beyond what a counted string holds */
+    if (end > 0x7FFFFFFFu)
         return STATUS_INTEGER_OVERFLOW;
-    r->size = (ULONG)at;
+    r->size = (ULONG)end;
     return STATUS_SUCCESS;
 }
 
-/* Writes one provider's WNODE at `out` (r->size bytes, zeroed by the caller). */
-static void write_reply(const provider_reply *r, UCHAR *out, kmdfsim_wmik_charset charset, ULONG linkage)
+/*
+ * Writes one provider's WNODE at `out` (r->size bytes): the device's answer
+ * up to its data's end, then the name offsets and the names. Every byte is
+ * written (padding zeroed), so the consumer's buffer need not be cleared.
+ */
+static void write_reply(const provider_reply *r, UCHAR *out, kmdfsim_wmik_charset charset, const UCHAR *id,
+                        ULONG id_bytes)
 {
-    memcpy(out, r->wnode, r->data_end);
+    if (out != r->wnode)
+        memcpy(out, r->wnode, r->data_end);
+    memset(out + r->data_end, 0, r->names_offset - r->data_end);
     WNODE_ALL_DATA *w = (WNODE_ALL_DATA *)(void *)out;
     w->WnodeHeader.BufferSize = r->size;
-    w->WnodeHeader.Linkage = linkage;
+    w->WnodeHeader.Linkage = 0;
     w->WnodeHeader.Flags &= ~(ULONG)NAME_FLAGS;
     if (charset == KMDFSIM_WMIK_ANSI)
         w->WnodeHeader.Flags |= WNODE_FLAG_ANSI_INSTANCENAMES;
     w->OffsetInstanceNameOffsets = r->names_offset;
+    ULONG unit = suffix_unit(charset);
     ULONG at = r->names_offset + r->count * (ULONG)sizeof(ULONG);
-    char name[600];
-    for (ULONG i = 0; i < r->count; i++) {
-        at = (at + 1) & ~1u;
+    name_suffix x;
+    suffix_first(&x);
+    for (ULONG i = 0; i < r->count; i++, suffix_next(&x)) {
+        if (at & 1u)
+            out[at++] = 0;
         memcpy(out + r->names_offset + i * sizeof(ULONG), &at, sizeof(ULONG));
-        size_t length = kmdfsim_wmik_format_name(r->instance_id, i, name, sizeof(name));
-        at += kmdfsim_wmik_write_counted(out + at, name, length, charset);
+        USHORT counted = (USHORT)(id_bytes + x.length * unit);
+        memcpy(out + at, &counted, sizeof(USHORT));
+        at += sizeof(USHORT);
+        memcpy(out + at, id, id_bytes);
+        at += id_bytes;
+        if (unit == 1) {
+            memcpy(out + at, x.text, x.length);
+            at += x.length;
+        } else {
+            for (ULONG k = 0; k < x.length; k++, at += 2) {
+                out[at] = (UCHAR)x.text[k];
+                out[at + 1] = 0;
+            }
+        }
     }
+}
+
+/* The device instance ID as it appears in every name of the reply (`charset`), malloc'd; *bytes its size. */
+static UCHAR *encoded_id(const char *instance_id, kmdfsim_wmik_charset charset, ULONG *bytes)
+{
+    size_t length = strlen(instance_id);
+    ULONG n = kmdfsim_wmik_counted_chars(instance_id, length, charset);
+    UCHAR *out = malloc((size_t)n + sizeof(USHORT));
+    if (out != NULL)
+        kmdfsim_wmik_write_counted(out, instance_id, length, charset); /* USHORT first, then the characters */
+    *bytes = n;
+    return out;
+}
+
+/*
+ * May the one provider answer in the consumer's buffer itself? Only when
+ * its reply starts there (the only provider with instances), its last
+ * answer's size is known, and the buffer holds that answer and the guard,
+ * and also that answer followed by its instances' names: so
+ * the consumer's buffer is written only when the reply will fit, unless
+ * the device's answer has grown since the last query (then the buffer's
+ * content is unspecified, as with Windows' WNODE_TOO_SMALL).
+ */
+static BOOLEAN consumer_buffer_usable(const kmdfsim_wmik_target *targets, ULONG count, kmdfsim_wmik_charset charset,
+                                      const UCHAR *buffer, ULONG capacity)
+{
+    const kmdfsim_wmik_target *only = NULL;
+    for (ULONG i = 0; i < count; i++) {
+        if (targets[i].instance_count == 0)
+            continue;
+        if (only != NULL)
+            return FALSE;
+        only = &targets[i];
+    }
+    if (only == NULL || buffer == NULL || only->all_data_size == 0 || ((uintptr_t)buffer & (MAA - 1)) != 0)
+        return FALSE;
+    if (capacity < (uint64_t)only->all_data_size + KMDFSIM_WMI_GUARD_SIZE)
+        return FALSE;
+    ULONG id_bytes = kmdfsim_wmik_counted_chars(only->instance_id, strlen(only->instance_id), charset);
+    return names_end(align64(only->all_data_size, sizeof(ULONG)), only->instance_count, id_bytes, charset) <= capacity;
+}
+
+/* Writes the chain of replies (total bytes) at `out`, 8-aligned and linked. */
+static NTSTATUS write_chain(const provider_reply *replies, ULONG count, UCHAR *out, kmdfsim_wmik_charset charset)
+{
+    ULONG at = 0;
+    ULONG previous = 0;
+    BOOLEAN first = TRUE;
+    for (ULONG i = 0; i < count; i++) {
+        if (replies[i].wnode == NULL)
+            continue;
+        if (!first) {
+            ULONG start = (at + 7) & ~7u;
+            memset(out + at, 0, start - at);
+            ((WNODE_HEADER *)(void *)(out + previous))->Linkage = start - previous;
+            at = start;
+        }
+        ULONG id_bytes = 0;
+        UCHAR *id = encoded_id(replies[i].instance_id, charset, &id_bytes);
+        if (id == NULL)
+            return STATUS_INSUFFICIENT_RESOURCES;
+        write_reply(&replies[i], out + at, charset, id + sizeof(USHORT), id_bytes);
+        free(id);
+        previous = at;
+        at += replies[i].size;
+        first = FALSE;
+    }
+    return STATUS_SUCCESS;
 }
 
 NTSTATUS kmdfsim_wmik_query_all(const GUID *guid, kmdfsim_wmik_charset charset, void *buffer, ULONG *size)
@@ -191,11 +408,12 @@ NTSTATUS kmdfsim_wmik_query_all(const GUID *guid, kmdfsim_wmik_charset charset, 
         kmdfsim_wmik_targets_free(targets, count);
         return STATUS_INSUFFICIENT_RESOURCES;
     }
+    UCHAR *consumer = consumer_buffer_usable(targets, count, charset, buffer, *size) ? buffer : NULL;
     ULONG answered = 0;
     for (ULONG i = 0; i < count && NT_SUCCESS(status); i++) {
         if (targets[i].instance_count == 0)
             continue; /* registered without instances: nothing to ask */
-        NTSTATUS st = query_provider(guid, &targets[i], &replies[i]);
+        NTSTATUS st = query_provider(guid, &targets[i], consumer, consumer != NULL ? *size : 0, &replies[i]);
         if (st == STATUS_WMI_INSTANCE_NOT_FOUND || st == STATUS_WMI_GUID_NOT_FOUND || st == STATUS_DELETE_PENDING)
             continue; /* its instances (or the device) went away meanwhile */
         if (!NT_SUCCESS(st)) {
@@ -224,29 +442,13 @@ NTSTATUS kmdfsim_wmik_query_all(const GUID *guid, kmdfsim_wmik_charset charset, 
             *size = (ULONG)total;
             status = STATUS_BUFFER_TOO_SMALL;
         } else {
-            UCHAR *out = buffer;
-            memset(out, 0, (size_t)total);
-            ULONG at = 0;
-            ULONG previous = 0;
-            BOOLEAN first = TRUE;
-            for (ULONG i = 0; i < count; i++) {
-                if (replies[i].wnode == NULL)
-                    continue;
-                if (!first) {
-                    ULONG start = (at + 7) & ~7u;
-                    ((WNODE_HEADER *)(void *)(out + previous))->Linkage = start - previous;
-                    at = start;
-                }
-                write_reply(&replies[i], out + at, charset, 0);
-                previous = at;
-                at += replies[i].size;
-                first = FALSE;
-            }
-            *size = (ULONG)total;
+            status = write_chain(replies, count, buffer, charset);
+            if (NT_SUCCESS(status))
+                *size = (ULONG)total;
         }
     }
     for (ULONG i = 0; i < count; i++)
-        free(replies[i].wnode);
+        answer_buffer_put(replies[i].wnode, replies[i].allocated);
     free(replies);
     kmdfsim_wmik_targets_free(targets, count);
     return status;

@@ -90,9 +90,10 @@ NTSTATUS kmdfsim_wmik_send_pinned(const kmdfsim_wmik_pin *pin, const GUID *guid,
  * requests that name no GUID). Fills the parts of `irp` the WMI kernel owns
  * (target, DataPath, initial IoStatus STATUS_NOT_SUPPORTED/0). Returns
  * STATUS_WMI_GUID_NOT_FOUND without sending when the provider no longer
- * provides the GUID (deregistered, removed). Call without the lock.
+ * provides the GUID (deregistered, removed). `in_place` as for
+ * kmdfsim_wmik_send_pinned. Call without the lock.
  */
-NTSTATUS kmdfsim_wmik_send(ULONG provider_id, const GUID *guid, kmdfsim_wmi_irp *irp);
+NTSTATUS kmdfsim_wmik_send(ULONG provider_id, const GUID *guid, kmdfsim_wmi_irp *irp, BOOLEAN in_place);
 
 /* ---- GUID registry (registry.c) ----------------------------------------- */
 
@@ -101,6 +102,7 @@ typedef struct kmdfsim_wmik_provider {
     kmdfsim_wmik_record *record;
     ULONG flags;                  /* WMIREG_FLAG_* */
     ULONG instance_count;
+    ULONG all_data_size;          /* the buffer its last QUERY_ALL_DATA answer fitted in (0: never asked) */
     BOOLEAN events_on;            /* ENABLE_EVENTS sent (and no DISABLE since) */
     BOOLEAN collection_on;        /* ENABLE_COLLECTION sent (and no DISABLE since) */
     struct kmdfsim_wmik_provider *next; /* registration order */
@@ -163,6 +165,7 @@ typedef struct kmdfsim_wmik_target {
     ULONG provider_id;
     ULONG instance_count;
     ULONG flags;
+    ULONG all_data_size; /* see kmdfsim_wmik_provider */
     char *instance_id; /* UTF-8 device instance ID (owned) */
 } kmdfsim_wmik_target;
 
@@ -180,6 +183,13 @@ void kmdfsim_wmik_target_clear(kmdfsim_wmik_target *target);
  */
 NTSTATUS kmdfsim_wmik_registry_resolve_pin(const GUID *guid, const char *name, size_t length, kmdfsim_wmik_pin *pin,
                                            ULONG *index);
+/*
+ * Takes the lock. Remembers that the QUERY_ALL_DATA answer of `provider_id`
+ * for `guid` fitted in `size` bytes: the next query offers that much first,
+ * so that a test querying a large block repeatedly does not have every
+ * instance called twice (once to learn the size).
+ */
+void kmdfsim_wmik_registry_remember_size(const GUID *guid, ULONG provider_id, ULONG size);
 /* Takes the lock. */
 NTSTATUS kmdfsim_wmik_registry_guid_info(const GUID *guid, BOOLEAN *expensive, BOOLEAN *event_only);
 /* Takes the lock. Registered GUIDs in first-registration order; STATUS_BUFFER_OVERFLOW (and *count) when more. */

@@ -195,7 +195,7 @@ NTSTATUS kmdfsim_wmik_send_pinned(const kmdfsim_wmik_pin *pin, const GUID *guid,
     return status;
 }
 
-NTSTATUS kmdfsim_wmik_send(ULONG provider_id, const GUID *guid, kmdfsim_wmi_irp *irp)
+NTSTATUS kmdfsim_wmik_send(ULONG provider_id, const GUID *guid, kmdfsim_wmi_irp *irp, BOOLEAN in_place)
 {
     kmdfsim_wmik_pin pin;
     kmdfsim_wmik_lock();
@@ -203,7 +203,7 @@ NTSTATUS kmdfsim_wmik_send(ULONG provider_id, const GUID *guid, kmdfsim_wmi_irp 
     kmdfsim_wmik_unlock();
     if (!pinned)
         return STATUS_WMI_GUID_NOT_FOUND;
-    NTSTATUS status = kmdfsim_wmik_send_pinned(&pin, guid, irp, FALSE);
+    NTSTATUS status = kmdfsim_wmik_send_pinned(&pin, guid, irp, in_place);
     kmdfsim_wmik_lock();
     kmdfsim_wmik_unpin_record(&pin);
     kmdfsim_wmik_unlock();

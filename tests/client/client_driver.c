@@ -241,7 +241,7 @@ NTSTATUS CdEvtDeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
 
     ULONG count = CdOptions.DataInstances != 0 ? CdOptions.DataInstances : 2;
     for (ULONG k = 0; k < count; k++) {
-        status = CreateDataInstance(device, 6 + 4 * k, (UCHAR)(0x10 * (k + 1)), TRUE, NULL);
+        status = CreateDataInstance(device, 6 + 4 * (k % 15), (UCHAR)(0x10 * (k + 1)), TRUE, NULL);
         if (!NT_SUCCESS(status))
             return status;
     }

@@ -5,7 +5,7 @@
  *
  * Per device (instance ID "ROOT\SAMPLE\000n"):
  *   CD_DATA_GUID      CdOptions.DataInstances instances (default 2); instance
- *                     k answers 6 + 4k bytes (0x10*(k+1) + i); set instance
+ *                     k answers 6 + 4(k mod 15) bytes (0x10*(k+1) + i); set instance
  *                     replaces the bytes (0 bytes: STATUS_BUFFER_TOO_SMALL,
  *                     more than CD_MAX_DATA: STATUS_INVALID_BUFFER_SIZE); set
  *                     item 1 replaces byte 0 (exactly 1 byte, else
@@ -35,7 +35,7 @@ DEFINE_GUID(CD_METHOD_GUID, 0x5a1e0006, 0x1111, 0x4222, 0x83, 0x33, 0x44, 0x44, 
 DEFINE_GUID(CD_UNKNOWN_GUID, 0x5a1e00ff, 0x1111, 0x4222, 0x83, 0x33, 0x44, 0x44, 0x55, 0x55, 0x66, 0xff);
 
 #define CD_MAX_DATA 64
-#define CD_MAX_INSTANCES 16
+#define CD_MAX_INSTANCES 128
 #define CD_MAX_CONTROLS 64
 
 typedef struct _CD_INSTANCE {

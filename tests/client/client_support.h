@@ -39,7 +39,7 @@ ULONG cs_provider_id(ULONG device);
 /* "<instance ID>_<index>" of device `device` into a static per-call slot (UTF-16 or UTF-8). */
 const WCHAR *cs_wname(ULONG device, ULONG index);
 const char *cs_name(ULONG device, ULONG index);
-/* Any UTF-8 text as UTF-16 (a small ring of static buffers). */
+/* ASCII text as UTF-16, at most 127 characters (a small ring of static buffers). */
 const WCHAR *cs_w(const char *text);
 
 /* A writable copy of a GUID for the APIs that take LPGUID (a small ring of static slots). */

@@ -182,6 +182,49 @@ static void test_subscribers_in_order(void **state)
     assert_int_equal(g_call_count, 0);
 }
 
+/* ---- More subscribers than kmdfsim keeps on the stack ------------------------- */
+
+#define MANY_SUBSCRIBERS 12
+
+static ULONG g_order[2 * MANY_SUBSCRIBERS];
+static ULONG g_order_count;
+
+/* Logs its context; subscriber 3 unsubscribes subscriber 9, which then misses the event being delivered. */
+static VOID WMIAPI numbered_callback(PWNODE_HEADER wnode, UINT_PTR context)
+{
+    kmdfsim_wmi_instance_data item;
+    assert_true(kmdfsim_wmi_single_instance_read(wnode, wnode->BufferSize, &item));
+    assert_string_equal(item.name, "ROOT\\SAMPLE\\0000_1");
+    if (g_order_count < 2 * MANY_SUBSCRIBERS)
+        g_order[g_order_count++] = (ULONG)context;
+    if (context == 3)
+        assert_win32(WmiNotificationRegistrationW(cs_guid(&CD_EVENT_GUID), FALSE, cs_delivery(numbered_callback), 9,
+                                                  NOTIFICATION_CALLBACK_DIRECT),
+                     ERROR_SUCCESS);
+}
+
+static void test_many_subscribers(void **state)
+{
+    (void)state;
+    PCD_DEVICE device = cs_context(0);
+    for (ULONG k = 1; k <= MANY_SUBSCRIBERS; k++)
+        assert_win32(WmiNotificationRegistrationW(cs_guid(&CD_EVENT_GUID), TRUE, cs_delivery(numbered_callback), k,
+                                                  NOTIFICATION_CALLBACK_DIRECT),
+                     ERROR_SUCCESS);
+    UCHAR payload = 0x42;
+    g_order_count = 0;
+    assert_nt_success(WdfWmiInstanceFireEvent(device->EventInstance[1], 1, &payload));
+    assert_int_equal(g_order_count, MANY_SUBSCRIBERS - 1);
+    for (ULONG i = 0; i < g_order_count; i++)
+        assert_int_equal(g_order[i], i + 1 < 9 ? i + 1 : i + 2); /* in subscription order, 9 skipped */
+    for (ULONG k = 1; k <= MANY_SUBSCRIBERS; k++)
+        if (k != 9)
+            assert_win32(WmiNotificationRegistrationW(cs_guid(&CD_EVENT_GUID), FALSE, cs_delivery(numbered_callback),
+                                                      k, NOTIFICATION_CALLBACK_DIRECT),
+                         ERROR_SUCCESS);
+    assert_false(events_enabled(0));
+}
+
 static void test_function_control(void **state)
 {
     (void)state;
@@ -313,6 +356,7 @@ int cs_run_event_tests(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_events_in_order_with_payload, cs_setup_one, cs_teardown),
         cmocka_unit_test_setup_teardown(test_subscribers_in_order, cs_setup_one, cs_teardown),
+        cmocka_unit_test_setup_teardown(test_many_subscribers, cs_setup_one, cs_teardown),
         cmocka_unit_test_setup_teardown(test_function_control, cs_setup_one, cs_teardown),
         cmocka_unit_test_setup_teardown(test_collection_control, cs_setup_one, cs_teardown),
         cmocka_unit_test_setup_teardown(test_new_provider_joins, cs_setup_one, cs_teardown),

@@ -8,6 +8,8 @@
  */
 #include "client_support.h"
 
+#include <stdlib.h>
+
 static WMIHANDLE open_block(const GUID *guid, ULONG access)
 {
     WMIHANDLE handle = NULL;
@@ -189,6 +191,8 @@ static void test_instance_names(void **state)
         "ROOT\\SAMPLE\\0000_01", /* not the canonical index */
         "ROOT\\SAMPLE\\0000_-1",
         "ROOT\\SAMPLE\\0000_4294967296",
+        "ROOT\\SAMPLE\\00000_0", /* the ID with a character more */
+        "ROOT\\SAMPLE\\000_0",   /* the ID with a character less */
         "_0",
         "",
     };
@@ -220,6 +224,185 @@ static void test_instance_names(void **state)
     assert_string_equal(name, "ROOT\\SAMPLE\\0000_12");
     assert_int_equal(kmdfsim_wmi_instance_name(cs_devices[0], 12, name, 5), 19);
     assert_string_equal(name, "ROOT");
+    assert_win32(WmiCloseBlock(h), ERROR_SUCCESS);
+}
+
+/* ---- Many instances, large buffers, unusual instance IDs ----------------------- */
+
+#define MANY 120
+
+static int setup_many(void **state)
+{
+    CdOptions.DataInstances = MANY;
+    return cs_setup_one(state);
+}
+
+/* Checks a reply of all MANY instances of device 0: names (the index passes 9 and 99), sizes and bytes. */
+static void check_many(const UCHAR *buffer, ULONG size)
+{
+    assert_int_equal(kmdfsim_wmi_all_data_count(buffer, size), MANY);
+    for (ULONG i = 0; i < MANY; i++) {
+        kmdfsim_wmi_instance_data item;
+        assert_true(kmdfsim_wmi_all_data_get(buffer, size, i, &item));
+        assert_string_equal(item.name, cs_name(0, i));
+        assert_int_equal(item.size, 6 + 4 * (i % 15));
+        assert_int_equal(((const UCHAR *)item.data)[0], (UCHAR)(0x10 * (i + 1)));
+        assert_int_equal(((const UCHAR *)item.data)[item.size - 1], (UCHAR)(0x10 * (i + 1) + item.size - 1));
+    }
+}
+
+static void test_all_data_many_instances(void **state)
+{
+    (void)state;
+    PCD_INSTANCE first = CdGetInstance(cs_context(0)->DataInstance[0]);
+    WMIHANDLE h = open_block(&CD_DATA_GUID, WMIGUID_QUERY);
+
+    /* The first query offers 1024 bytes, learns the size and asks again: every instance is called twice. */
+    LONG calls = first->QueryCalls;
+    ULONG total = 0;
+    assert_win32(WmiQueryAllDataW(h, &total, NULL), ERROR_INSUFFICIENT_BUFFER);
+    assert_int_equal(first->QueryCalls - calls, 2);
+    /* ALIGN_UP(SizeNeeded, 16) - DataBlockOffset: 8 x (16+16+16+32+32+32+32+48+48+48+48+64+64+64+64). */
+    assert_int_equal(first->LastOutBufferSize, 4992);
+
+    /*
+     * Later queries offer that size at once (one call each). A 16-aligned
+     * consumer buffer is answered in directly, an unaligned one through a
+     * private buffer: both give the same bytes, whatever the buffer held.
+     */
+    UCHAR *aligned = malloc(total + 64);
+    UCHAR *storage = malloc(total + 64 + 16);
+    assert_non_null(aligned);
+    assert_non_null(storage);
+    UCHAR *unaligned = storage + 8 + (16 - ((uintptr_t)storage & 15)) % 16;
+    memset(aligned, 0xCC, total + 64);
+    memset(unaligned, 0x5A, total + 64);
+    ULONG size = total + 64;
+    calls = first->QueryCalls;
+    assert_win32(WmiQueryAllDataW(h, &size, aligned), ERROR_SUCCESS);
+    assert_int_equal(size, total);
+    assert_int_equal(first->QueryCalls - calls, 1);
+    assert_int_equal(aligned[total], 0xCC); /* nothing past the reply */
+    size = total + 64;
+    assert_win32(WmiQueryAllDataW(h, &size, unaligned), ERROR_SUCCESS);
+    assert_int_equal(size, total);
+    assert_int_equal(first->QueryCalls - calls, 2);
+    cs_assert_image(aligned, unaligned, total);
+    check_many(aligned, total);
+
+    /* One byte short: refused with the size, and the buffer is left as it was. */
+    memset(aligned, 0xCC, total + 64);
+    size = total - 1;
+    assert_win32(WmiQueryAllDataW(h, &size, aligned), ERROR_INSUFFICIENT_BUFFER);
+    assert_int_equal(size, total);
+    for (ULONG i = 0; i < total; i++)
+        assert_int_equal(aligned[i], 0xCC);
+
+    /* The A form: 8-bit names, the same data. */
+    ULONG total_a = 0;
+    assert_win32(WmiQueryAllDataA(h, &total_a, NULL), ERROR_INSUFFICIENT_BUFFER);
+    assert_true(total_a < total);
+    size = total_a;
+    assert_win32(WmiQueryAllDataA(h, &size, aligned), ERROR_SUCCESS);
+    check_many(aligned, size);
+    free(storage);
+    free(aligned);
+    assert_win32(WmiCloseBlock(h), ERROR_SUCCESS);
+}
+
+static void test_single_instance_large_buffer(void **state)
+{
+    (void)state;
+    /* A request larger than kmdfsim builds on the stack: the same image. */
+    PCD_INSTANCE instance = CdGetInstance(cs_context(0)->DataInstance[1]);
+    WMIHANDLE h = open_block(&CD_DATA_GUID, WMIGUID_QUERY);
+    UCHAR expected[128];
+    static UCHAR buffer[8192];
+    ULONG total = expected_single(expected, TRUE);
+    memset(buffer, 0xEE, sizeof(buffer));
+    ULONG size = sizeof(buffer);
+    assert_win32(WmiQuerySingleInstanceW(h, cs_wname(0, 1), &size, buffer), ERROR_SUCCESS);
+    assert_int_equal(size, total);
+    cs_assert_image(buffer, expected, total);
+    assert_int_equal(buffer[total], 0xEE);
+    assert_int_equal(instance->LastOutBufferSize, sizeof(buffer) - 104); /* the consumer's room past the name */
+    assert_win32(WmiCloseBlock(h), ERROR_SUCCESS);
+}
+
+/* Adds and starts a device with instance ID `id`. */
+static kmdfsim_device *add_device(const char *id)
+{
+    kmdfsim_device *device = NULL;
+    assert_nt_success(kmdfsim_device_add(cs_driver, id, &device));
+    assert_nt_success(kmdfsim_device_start(device));
+    return device;
+}
+
+/* Queries instance 0 of `device` by name in both forms and checks the name and data of the replies. */
+static void check_named_query(WMIHANDLE h, kmdfsim_device *device)
+{
+    char name[512];
+    WCHAR wname[512];
+    assert_true(kmdfsim_wmi_instance_name(device, 0, name, sizeof(name)) < sizeof(name));
+    assert_true(kmdfsim_wmi_instance_name_w(device, 0, wname, 512) < 512);
+    static UCHAR buffer[2048];
+    kmdfsim_wmi_instance_data item;
+    ULONG size = sizeof(buffer);
+    assert_win32(WmiQuerySingleInstanceA(h, name, &size, buffer), ERROR_SUCCESS);
+    assert_true(kmdfsim_wmi_single_instance_read(buffer, size, &item));
+    assert_string_equal(item.name, name);
+    assert_int_equal(item.size, 6);
+    size = sizeof(buffer);
+    assert_win32(WmiQuerySingleInstanceW(h, wname, &size, buffer), ERROR_SUCCESS);
+    assert_true(kmdfsim_wmi_single_instance_read(buffer, size, &item));
+    assert_string_equal(item.name, name);
+    assert_int_equal(((const UCHAR *)item.data)[5], 0x15);
+}
+
+static void test_long_and_non_ascii_instance_ids(void **state)
+{
+    (void)state;
+    /* 300 characters: longer than the names kmdfsim keeps on the stack. */
+    char long_id[301];
+    memset(long_id, 'L', 300);
+    memcpy(long_id, "ROOT\\", 5);
+    long_id[300] = '\0';
+    kmdfsim_device *long_device = add_device(long_id);
+    /* UTF-8 "ROOT\Ünïcode\0000": names carry UTF-16 (W) or these bytes (A). */
+    kmdfsim_device *unicode_device = add_device("ROOT\\\xC3\x9Cn\xC3\xAF" "code\\0000");
+    WMIHANDLE h = open_block(&CD_DATA_GUID, WMIGUID_QUERY);
+    check_named_query(h, long_device);
+    check_named_query(h, unicode_device);
+
+    /* The W reply spells the name in UTF-16: U+00DC and U+00EF after "ROOT\". */
+    static UCHAR buffer[2048];
+    ULONG size = sizeof(buffer);
+    /* Asked for in another ASCII case: "root\<U+00DC>n<U+00EF>CODE\0000_1". */
+    WCHAR other_case[20];
+    memcpy(other_case, cs_w("root\\?n?CODE\\0000_1"), sizeof(other_case));
+    other_case[5] = 0x00DC;
+    other_case[7] = 0x00EF;
+    assert_win32(WmiQuerySingleInstanceW(h, other_case, &size, buffer), ERROR_SUCCESS);
+    assert_int_equal(buffer[64] | buffer[65] << 8, 2 * 19); /* 19 characters, one unit each (21 bytes of UTF-8) */
+    assert_int_equal(buffer[66 + 2 * 5] | buffer[66 + 2 * 5 + 1] << 8, 0x00DC);
+    assert_int_equal(buffer[66 + 2 * 7] | buffer[66 + 2 * 7 + 1] << 8, 0x00EF);
+
+    /* All data chains the three devices, names included. */
+    ULONG total = 0;
+    assert_win32(WmiQueryAllDataA(h, &total, NULL), ERROR_INSUFFICIENT_BUFFER);
+    UCHAR *all = malloc(total);
+    assert_non_null(all);
+    size = total;
+    assert_win32(WmiQueryAllDataA(h, &size, all), ERROR_SUCCESS);
+    assert_int_equal(kmdfsim_wmi_all_data_wnode_count(all, size), 3);
+    kmdfsim_wmi_instance_data item;
+    char name[512];
+    kmdfsim_wmi_instance_name(long_device, 1, name, sizeof(name));
+    assert_true(kmdfsim_wmi_all_data_find(all, size, name, &item));
+    assert_int_equal(item.size, 10);
+    assert_true(kmdfsim_wmi_all_data_find(all, size, "ROOT\\\xC3\x9Cn\xC3\xAF" "code\\0000_0", &item));
+    assert_int_equal(item.size, 6);
+    free(all);
     assert_win32(WmiCloseBlock(h), ERROR_SUCCESS);
 }
 
@@ -349,6 +532,9 @@ int cs_run_query_tests(void)
         cmocka_unit_test_setup_teardown(test_access_denied_and_handles, cs_setup_one, cs_teardown),
         cmocka_unit_test_setup_teardown(test_invalid_function, cs_setup_one, cs_teardown),
         cmocka_unit_test_setup_teardown(test_try_again, cs_setup_one, cs_teardown),
+        cmocka_unit_test_setup_teardown(test_all_data_many_instances, setup_many, cs_teardown),
+        cmocka_unit_test_setup_teardown(test_single_instance_large_buffer, cs_setup_one, cs_teardown),
+        cmocka_unit_test_setup_teardown(test_long_and_non_ascii_instance_ids, cs_setup_one, cs_teardown),
         cmocka_unit_test(test_status_mapping),
     };
     return cmocka_run_group_tests_name("client: queries", tests, NULL, NULL);
