@@ -259,17 +259,26 @@ static ULONG suffix_unit(kmdfsim_wmik_charset charset) { return charset == KMDFS
  */
 static uint64_t names_end(uint64_t start, ULONG count, ULONG id_bytes, kmdfsim_wmik_charset charset)
 {
+    /*
+     * By groups of indexes with the same number of digits (a reply can carry
+     * hundreds of thousands of names): each name is its USHORT and
+     * characters, and a name of odd length is followed by a padding byte
+     * when another name comes after it. The offsets array leaves `at` even.
+     */
     uint64_t at = start + (uint64_t)count * sizeof(ULONG);
     ULONG unit = suffix_unit(charset);
-    name_suffix x;
-    suffix_first(&x);
-    for (ULONG i = 0; i < count; i++, suffix_next(&x)) {
-        uint64_t chars = (uint64_t)id_bytes + x.length * unit;
+    uint64_t first = 0; /* the first index with `digits` digits */
+    uint64_t limit = 10;
+    BOOLEAN last_odd = FALSE;
+    for (ULONG digits = 1; first < count; digits++, first = limit, limit *= 10) {
+        uint64_t n = (limit < count ? limit : count) - first;
+        uint64_t chars = (uint64_t)id_bytes + (1u + digits) * unit;
         if (chars > 0xFFFFu)
             return UINT64_MAX;
-        at = align64(at, sizeof(USHORT)) + sizeof(USHORT) + chars;
+        last_odd = (chars & 1u) != 0;
+        at += n * (sizeof(USHORT) + chars + (last_odd ? 1u : 0u));
     }
-    return at;
+    return last_odd ? at - 1 : at; /* no padding after the last name */
 }
 
 /* The consumer's size of one provider's WNODE; names as the consumer gets them. */

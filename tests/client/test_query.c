@@ -251,6 +251,24 @@ static void check_many(const UCHAR *buffer, ULONG size)
     }
 }
 
+/* Every WNODE of a reply chain ends right after its last instance name (no padding after it). */
+static void check_wnodes_end_at_last_name(const UCHAR *buffer, ULONG size)
+{
+    ULONG at = 0;
+    for (;;) {
+        const WNODE_ALL_DATA *w = (const WNODE_ALL_DATA *)(const void *)(buffer + at);
+        assert_true(w->InstanceCount > 0);
+        ULONG last = 0;
+        memcpy(&last, buffer + at + w->OffsetInstanceNameOffsets + 4 * (w->InstanceCount - 1), 4);
+        USHORT length = (USHORT)(buffer[at + last] | buffer[at + last + 1] << 8);
+        assert_int_equal(w->WnodeHeader.BufferSize, last + 2 + length);
+        if (w->WnodeHeader.Linkage == 0)
+            break;
+        at += w->WnodeHeader.Linkage;
+    }
+    assert_true(at < size);
+}
+
 static void test_all_data_many_instances(void **state)
 {
     (void)state;
@@ -289,6 +307,7 @@ static void test_all_data_many_instances(void **state)
     assert_int_equal(first->QueryCalls - calls, 2);
     cs_assert_image(aligned, unaligned, total);
     check_many(aligned, total);
+    check_wnodes_end_at_last_name(aligned, total);
 
     /* One byte short: refused with the size, and the buffer is left as it was. */
     memset(aligned, 0xCC, total + 64);
@@ -305,6 +324,7 @@ static void test_all_data_many_instances(void **state)
     size = total_a;
     assert_win32(WmiQueryAllDataA(h, &size, aligned), ERROR_SUCCESS);
     check_many(aligned, size);
+    check_wnodes_end_at_last_name(aligned, size); /* names of 18, 19 and 20 characters: odd ones padded */
     free(storage);
     free(aligned);
     assert_win32(WmiCloseBlock(h), ERROR_SUCCESS);
@@ -395,6 +415,7 @@ static void test_long_and_non_ascii_instance_ids(void **state)
     size = total;
     assert_win32(WmiQueryAllDataA(h, &size, all), ERROR_SUCCESS);
     assert_int_equal(kmdfsim_wmi_all_data_wnode_count(all, size), 3);
+    check_wnodes_end_at_last_name(all, size); /* the UTF-8 names are 21 bytes: the last one is not padded */
     kmdfsim_wmi_instance_data item;
     char name[512];
     kmdfsim_wmi_instance_name(long_device, 1, name, sizeof(name));
