@@ -469,7 +469,8 @@ NTSTATUS kmdfsim_wmik_query_all(const GUID *guid, kmdfsim_wmik_charset charset, 
 /*
  * A resolved instance: its device, pinned for the request, and its
  * canonical name ("<instance id>_<index>" as registered, whatever case the
- * consumer used), on the stack unless it is long.
+ * consumer used): the consumer's own text when it is spelled that way, else
+ * built on the stack (on the heap when it is long).
  */
 typedef struct resolved {
     GUID guid;
@@ -482,10 +483,20 @@ typedef struct resolved {
     char local[256];
 } resolved;
 
-/* Lock held: the canonical name of the pinned instance into r->name. */
-static NTSTATUS canonical_name(resolved *r)
+/*
+ * Lock held: the canonical name of the pinned instance into r->name. The
+ * consumer's `name` (`length` bytes, already matched) is used as it is when
+ * it spells the instance ID exactly as registered, the usual case.
+ */
+static NTSTATUS canonical_name(resolved *r, const char *name, size_t length)
 {
     const char *id = r->pin.record->device->instance_id;
+    size_t id_length = strlen(id);
+    if (id_length < length && memcmp(name, id, id_length) == 0) {
+        r->name = name; /* the index part was checked to be canonical decimal */
+        r->length = length;
+        return STATUS_SUCCESS;
+    }
     r->length = kmdfsim_wmik_format_name(id, r->index, r->local, sizeof(r->local));
     r->name = r->local;
     if (r->length >= sizeof(r->local)) {
@@ -513,7 +524,7 @@ static NTSTATUS resolve(const kmdfsim_wmik_block *block, const char *name, size_
     if (NT_SUCCESS(status))
         status = kmdfsim_wmik_registry_resolve_pin(&r->guid, name, length, &r->pin, &r->index);
     if (NT_SUCCESS(status)) {
-        status = canonical_name(r);
+        status = canonical_name(r, name, length);
         if (!NT_SUCCESS(status))
             kmdfsim_wmik_unpin_record(&r->pin);
     }
