@@ -508,6 +508,13 @@ static NTSTATUS canonical_name(resolved *r, const char *name, size_t length)
     return r->name != NULL ? STATUS_SUCCESS : STATUS_INSUFFICIENT_RESOURCES;
 }
 
+/* Unpins the instance's device and frees its name. */
+static void release(resolved *r)
+{
+    kmdfsim_wmik_unpin(&r->pin);
+    free(r->heap);
+}
+
 /* Checks the handle and finds the instance and pins its device, in one trip through the kernel lock. */
 static NTSTATUS resolve(const kmdfsim_wmik_block *block, const char *name, size_t length, resolved *r)
 {
@@ -533,21 +540,10 @@ static NTSTATUS resolve(const kmdfsim_wmik_block *block, const char *name, size_
         return status;
     r->name_bytes = kmdfsim_wmik_counted_chars(r->name, r->length, KMDFSIM_WMIK_UTF16);
     if (r->name_bytes > 0xFFFFu) {
-        kmdfsim_wmik_lock();
-        kmdfsim_wmik_unpin_record(&r->pin);
-        kmdfsim_wmik_unlock();
-        free(r->heap);
+        release(r);
         return STATUS_WMI_INSTANCE_NOT_FOUND;
     }
     return STATUS_SUCCESS;
-}
-
-static void release(resolved *r)
-{
-    kmdfsim_wmik_lock();
-    kmdfsim_wmik_unpin_record(&r->pin);
-    kmdfsim_wmik_unlock();
-    free(r->heap);
 }
 
 /* Requests up to this size are built on the stack. */

@@ -45,7 +45,7 @@ typedef struct kmdfsim_wmik_record {
     kmdfsim_wmi_registration_stats stats;
     UCHAR *reginfo;           /* the last REGINFO_EX answer */
     ULONG reginfo_size;
-    ULONG pins;               /* requests in flight to this device */
+    volatile int32_t pins;    /* requests in flight to this device (atomic: dropped without the lock) */
     BOOLEAN zombie;           /* forgotten while its own thread still pins it: the last unpin frees it */
     BOOLEAN refreshing;       /* a REGINFO_EX query and its application run (one at a time, in order) */
     const DEVICE_OBJECT *fdo; /* while registered: the device object that registered */
@@ -70,6 +70,8 @@ typedef struct kmdfsim_wmik_pin {
 
 void kmdfsim_wmik_pin_record(kmdfsim_wmik_record *record, kmdfsim_wmik_pin *frame);
 void kmdfsim_wmik_unpin_record(kmdfsim_wmik_pin *frame);
+/* The same as kmdfsim_wmik_unpin_record, called without the lock (which it takes only when someone waits). */
+void kmdfsim_wmik_unpin(kmdfsim_wmik_pin *frame);
 
 /*
  * Lock held. Pins `record` (may be NULL) for a request for `guid` (NULL:

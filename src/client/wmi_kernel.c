@@ -124,28 +124,64 @@ static void record_free(kmdfsim_wmik_record *r)
     free(r);
 }
 
+/*
+ * Threads draining a record (waiting for its pins to go). An unpin without
+ * the lock reads it after dropping its pin to learn whether it must wake
+ * them; the drainer counts itself in before it reads the pins, so one of
+ * the two always sees the other (both are sequentially consistent).
+ */
+static volatile int32_t g_drainers;
+
 void kmdfsim_wmik_pin_record(kmdfsim_wmik_record *record, kmdfsim_wmik_pin *frame)
 {
-    record->pins++;
+    kmdfsim_atomic_add32(&record->pins, 1);
     frame->record = record;
     frame->prev = t_pins;
     t_pins = frame;
 }
 
-void kmdfsim_wmik_unpin_record(kmdfsim_wmik_pin *frame)
+/* Takes `frame` off this thread's list. Frames are released in reverse order of pinning, so this is quick. */
+static void pop_frame(kmdfsim_wmik_pin *frame)
 {
-    /* Frames are released in reverse order of pinning (each request pins one record at a time). */
     for (kmdfsim_wmik_pin **p = &t_pins; *p != NULL; p = &(*p)->prev) {
         if (*p == frame) {
             *p = frame->prev;
             break;
         }
     }
+}
+
+void kmdfsim_wmik_unpin_record(kmdfsim_wmik_pin *frame)
+{
+    pop_frame(frame);
     kmdfsim_wmik_record *r = frame->record;
-    r->pins--;
-    if (r->pins == 0 && r->zombie)
+    if (kmdfsim_atomic_add32(&r->pins, -1) == 0 && r->zombie)
         record_free(r);
     kmdfsim_wmik_broadcast();
+}
+
+void kmdfsim_wmik_unpin(kmdfsim_wmik_pin *frame)
+{
+    kmdfsim_wmik_record *r = frame->record;
+    /*
+     * Only the thread that forgets a record makes it a zombie, and only
+     * after every other thread's pin is gone: a zombie record is pinned by
+     * this thread alone, and a record this thread pins cannot become one
+     * meanwhile. So the flag is read safely here, before the pin is dropped.
+     */
+    if (r->zombie) {
+        kmdfsim_wmik_lock();
+        kmdfsim_wmik_unpin_record(frame);
+        kmdfsim_wmik_unlock();
+        return;
+    }
+    pop_frame(frame);
+    kmdfsim_atomic_add32(&r->pins, -1); /* `r` may be freed from here on */
+    if (kmdfsim_atomic_load32(&g_drainers) > 0) {
+        kmdfsim_wmik_lock();
+        kmdfsim_wmik_broadcast();
+        kmdfsim_wmik_unlock();
+    }
 }
 
 /* Pins this thread holds on `record` (a request whose callback ended up here). */
@@ -161,9 +197,11 @@ static ULONG own_pins(const kmdfsim_wmik_record *record)
 /* Lock held: waits until only this thread's requests are still in flight to the device. */
 static void drain(kmdfsim_wmik_record *record)
 {
-    ULONG own = own_pins(record);
-    while (record->pins > own)
+    int32_t own = (int32_t)own_pins(record);
+    kmdfsim_atomic_add32(&g_drainers, 1);
+    while (kmdfsim_atomic_load32(&record->pins) > own)
         kmdfsim_wmik_wait();
+    kmdfsim_atomic_add32(&g_drainers, -1);
 }
 
 /* ---- Requests to a device ------------------------------------------------- */
@@ -204,9 +242,7 @@ NTSTATUS kmdfsim_wmik_send(ULONG provider_id, const GUID *guid, kmdfsim_wmi_irp 
     if (!pinned)
         return STATUS_WMI_GUID_NOT_FOUND;
     NTSTATUS status = kmdfsim_wmik_send_pinned(&pin, guid, irp, in_place);
-    kmdfsim_wmik_lock();
-    kmdfsim_wmik_unpin_record(&pin);
-    kmdfsim_wmik_unlock();
+    kmdfsim_wmik_unpin(&pin);
     return status;
 }
 
@@ -380,7 +416,7 @@ void kmdfsim_wmi_kernel_forget(const kmdfsim_device *device)
         drain(r);
         HASH_DEL(g_records, r);
         HASH_DELETE(hh_id, g_records_by_id, r);
-        if (r->pins > 0)
+        if (kmdfsim_atomic_load32(&r->pins) > 0)
             r->zombie = TRUE; /* this thread is inside a request to the device: its unpin frees it */
         else
             record_free(r);
