@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#define GUARD_BYTE 0xB7u
+#define GUARD_BYTE KMDFSIM_WMI_GUARD_BYTE
 
 /* Requests up to this size work on a copy on the stack; larger ones on the heap. */
 #define STACK_COPY_SIZE 1024u
@@ -91,7 +91,7 @@ NTSTATUS kmdfsim_wmi_complete_too_small(kmdfsim_wmi_request *request, ULONG need
 
 void kmdfsim_wmi_check_guard(UCHAR *guard, const char *callback, kmdfsim_wmi_instance *instance)
 {
-    if (memcmp(guard, g_guard, KMDFSIM_WMI_GUARD_SIZE) == 0)
+    if (kmdfsim_wmi_guard_intact(guard))
         return; /* intact: the usual case */
     ULONG damaged = 0;
     for (ULONG i = 0; i < KMDFSIM_WMI_GUARD_SIZE; i++)

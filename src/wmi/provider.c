@@ -245,6 +245,28 @@ NTSTATUS kmdfsim_wmi_provider_add_instance(kmdfsim_wmi_provider *provider, kmdfs
     return STATUS_SUCCESS;
 }
 
+/*
+ * An instance is being unregistered: every pass that may still call it
+ * (in batch[next..count)) gets a reference on it, once, so it outlives the
+ * deletion that may follow. Lock held.
+ */
+static void hold_for_passes(kmdfsim_wmi_provider *provider, kmdfsim_wmi_instance *instance)
+{
+    for (kmdfsim_wmi_pass *pass = provider->passes; pass != NULL; pass = pass->next_pass) {
+#if defined(__GNUC__) || defined(__clang__)
+        ULONG next = (ULONG)__atomic_load_n(&pass->next, __ATOMIC_ACQUIRE);
+#else
+        ULONG next = (ULONG)kmdfsim_atomic_load32(&pass->next);
+#endif
+        for (ULONG k = next; k < pass->count; k++) {
+            if (pass->batch[k] == instance && !pass->held[k]) {
+                kmdfsim_object_reference(&instance->object);
+                pass->held[k] = TRUE;
+            }
+        }
+    }
+}
+
 void kmdfsim_wmi_provider_remove_instance(kmdfsim_wmi_provider *provider, kmdfsim_wmi_instance *instance)
 {
     KIRQL irql = KeGetCurrentIrql();
@@ -254,6 +276,8 @@ void kmdfsim_wmi_provider_remove_instance(kmdfsim_wmi_provider *provider, kmdfsi
         kmdfsim_mutex_unlock(&handler->lock);
         return;
     }
+    if (provider->passes != NULL)
+        hold_for_passes(provider, instance);
     provider->slots[instance->slot] = NULL;
     provider->holes++;
     while (provider->slot_count > 0 && provider->slots[provider->slot_count - 1] == NULL) {
@@ -290,21 +314,68 @@ kmdfsim_wmi_instance *kmdfsim_wmi_provider_instance_at(kmdfsim_wmi_provider *pro
     return found;
 }
 
-ULONG kmdfsim_wmi_provider_instances_from(kmdfsim_wmi_provider *provider, ULONG index, kmdfsim_wmi_instance **out,
-                                          ULONG max, int32_t *generation)
+void kmdfsim_wmi_pass_begin(kmdfsim_wmi_provider *provider, kmdfsim_wmi_pass *pass)
+{
+    memset(pass->held, 0, sizeof(pass->held));
+    pass->count = 0;
+    pass->next = 0;
+    pass->prev_pass = NULL;
+    kmdfsim_mutex_lock(&provider->handler->lock);
+    pass->next_pass = provider->passes;
+    if (provider->passes != NULL)
+        provider->passes->prev_pass = pass;
+    provider->passes = pass;
+    kmdfsim_mutex_unlock(&provider->handler->lock);
+}
+
+/* Moves the pass's held instances to release[] and empties its batch; returns how many. Lock held. */
+static ULONG take_held(kmdfsim_wmi_pass *pass, kmdfsim_wmi_instance **release)
+{
+    ULONG n = 0;
+    for (ULONG k = 0; k < pass->count; k++) {
+        if (pass->held[k]) {
+            pass->held[k] = FALSE;
+            release[n++] = pass->batch[k];
+        }
+    }
+    if (n > 0)
+        pass->count = 0;
+    return n;
+}
+
+ULONG kmdfsim_wmi_pass_fetch(kmdfsim_wmi_provider *provider, kmdfsim_wmi_pass *pass, ULONG index, int32_t *generation,
+                             kmdfsim_wmi_instance **release, ULONG *released)
 {
     ULONG n = 0;
     kmdfsim_mutex_lock(&provider->handler->lock);
-    if (index < provider->instance_count) {
-        compact_slots(provider);
-        ULONG available = provider->instance_count - index;
-        n = available < max ? available : max;
-        for (ULONG k = 0; k < n; k++) {
-            out[k] = provider->slots[index + k];
-            kmdfsim_object_reference(&out[k]->object);
+    *released = take_held(pass, release);
+    if (*released == 0) {
+        /* Nothing held: the previous batch is simply forgotten, which is all its release takes. */
+        if (index < provider->instance_count) {
+            compact_slots(provider);
+            ULONG available = provider->instance_count - index;
+            n = available < KMDFSIM_WMI_PASS_BATCH ? available : KMDFSIM_WMI_PASS_BATCH;
+            memcpy(pass->batch, provider->slots + index, n * sizeof(*pass->batch));
         }
+        pass->count = n;
+        kmdfsim_wmi_pass_advance(pass, 0);
+        *generation = kmdfsim_atomic_load32(&provider->generation);
     }
-    *generation = kmdfsim_atomic_load32(&provider->generation);
+    kmdfsim_mutex_unlock(&provider->handler->lock);
+    return n;
+}
+
+ULONG kmdfsim_wmi_pass_end(kmdfsim_wmi_provider *provider, kmdfsim_wmi_pass *pass, kmdfsim_wmi_instance **release)
+{
+    kmdfsim_mutex_lock(&provider->handler->lock);
+    ULONG n = take_held(pass, release);
+    pass->count = 0;
+    if (pass->prev_pass != NULL)
+        pass->prev_pass->next_pass = pass->next_pass;
+    else
+        provider->passes = pass->next_pass;
+    if (pass->next_pass != NULL)
+        pass->next_pass->prev_pass = pass->prev_pass;
     kmdfsim_mutex_unlock(&provider->handler->lock);
     return n;
 }

@@ -22,18 +22,41 @@ static BOOLEAN align_up(ULONG value, ULONG *aligned)
     return TRUE;
 }
 
-/* Instances fetched per trip through the handler lock. */
-#define BATCH 32u
-
-/* Drops the references of batch[from..count) that were not used. */
-static void release_batch(kmdfsim_wmi_instance **batch, ULONG from, ULONG count)
+/* Drops the references a pass released, outside the driver's context: destroy callbacks may run. */
+static void release_instances(kmdfsim_wmi_instance **release, ULONG count, kmdfsim_wmi_driver_scope *scope)
 {
-    for (ULONG k = from; k < count; k++) {
-        if (batch[k] != NULL) {
-            kmdfsim_object_dereference(&batch[k]->object);
-            batch[k] = NULL;
-        }
+    if (count == 0)
+        return;
+    kmdfsim_wmi_scope_leave(scope);
+    for (ULONG k = 0; k < count; k++)
+        kmdfsim_object_dereference(&release[k]->object);
+}
+
+/* Refills the pass's batch from `index`; what was held for the pass is released first, as a fetch requires. */
+static ULONG refill_batch(kmdfsim_wmi_provider *provider, kmdfsim_wmi_pass *pass, ULONG index, int32_t *generation,
+                          kmdfsim_wmi_driver_scope *scope)
+{
+    kmdfsim_wmi_instance *release[KMDFSIM_WMI_PASS_BATCH];
+    for (;;) {
+        ULONG released;
+        ULONG fetched = kmdfsim_wmi_pass_fetch(provider, pass, index, generation, release, &released);
+        if (released == 0)
+            return fetched;
+        release_instances(release, released, scope);
     }
+}
+
+/* Starts loading the parts of an instance the loop reads (its fields and handle) while the current one runs. */
+static inline void prefetch_instance(const kmdfsim_wmi_instance *instance)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    const char *at = (const char *)instance;
+    __builtin_prefetch(at);
+    __builtin_prefetch(at + 64);
+    __builtin_prefetch(at + 128);
+#else
+    (void)instance;
+#endif
 }
 
 /* Step 6: KMDF's quick precheck when MinInstanceBufferSize is set. */
@@ -108,31 +131,37 @@ NTSTATUS kmdfsim_wmi_query_all_data(kmdfsim_wmi_request *request)
      * fetches them in batches under one lock and uses an element only while
      * the list's generation is unchanged, which gives the same instance; when
      * it changed (a callback or another thread (de)registered instances),
-     * the rest of the batch is dropped and fetched again from index i.
+     * the rest of the batch is dropped and fetched again from index i. The
+     * pass keeps the batch alive (kmdfsim_wmi_pass) and the driver's context
+     * entered between callbacks (kmdfsim_wmi_driver_scope).
      */
-    kmdfsim_wmi_instance *batch[BATCH];
+    kmdfsim_wmi_pass pass;
+    kmdfsim_wmi_driver_scope scope = {NULL, NULL, FALSE};
     ULONG batch_start = 0, batch_count = 0;
     int32_t generation = 0;
+    kmdfsim_wmi_pass_begin(provider, &pass);
 
     ULONG current = data_offset;
     ULONG last_padding = 0;
     for (ULONG i = 0; i < count; i++) {
-        if (i - batch_start >= batch_count || kmdfsim_wmi_provider_generation(provider) != generation) {
-            release_batch(batch, i - batch_start, batch_count);
+        ULONG k = i - batch_start;
+        if (k >= batch_count || kmdfsim_wmi_provider_generation(provider) != generation) {
             batch_start = i;
-            batch_count = kmdfsim_wmi_provider_instances_from(provider, i, batch, BATCH, &generation);
+            k = 0;
+            batch_count = refill_batch(provider, &pass, i, &generation, &scope);
         }
         if (batch_count == 0)
             break; /* removed concurrently: stop, as KMDF does */
-        kmdfsim_wmi_instance *instance = batch[i - batch_start];
-        batch[i - batch_start] = NULL; /* ours now: dereferenced below */
+        kmdfsim_wmi_instance *instance = pass.batch[k];
+        if (k + 1 < batch_count)
+            prefetch_instance(pass.batch[k + 1]);
         if (kmdfsim_wmi_instance_supports_query(instance)) {
             ULONG used = 0;
-            NTSTATUS st = kmdfsim_wmi_instance_query(instance, remaining, out, &used);
+            NTSTATUS st = kmdfsim_wmi_instance_query_scoped(instance, remaining, out, &used, &scope);
             if (NT_SUCCESS(st) || st == STATUS_BUFFER_TOO_SMALL) {
                 ULONG adjusted;
                 if (!align_up(used, &adjusted)) {
-                    kmdfsim_object_dereference(&instance->object);
+                    kmdfsim_wmi_pass_advance(&pass, k + 1);
                     status = STATUS_INTEGER_OVERFLOW;
                     break;
                 }
@@ -152,7 +181,7 @@ NTSTATUS kmdfsim_wmi_query_all_data(kmdfsim_wmi_request *request)
                     remaining = 0;
                 }
                 if (buffer_used > 0xFFFFFFFFu - adjusted) {
-                    kmdfsim_object_dereference(&instance->object);
+                    kmdfsim_wmi_pass_advance(&pass, k + 1);
                     status = STATUS_INTEGER_OVERFLOW;
                     break;
                 }
@@ -163,12 +192,14 @@ NTSTATUS kmdfsim_wmi_query_all_data(kmdfsim_wmi_request *request)
             offsets[i].OffsetInstanceData = current;
             offsets[i].LengthInstanceData = 0;
         }
-        kmdfsim_object_dereference(&instance->object);
+        kmdfsim_wmi_pass_advance(&pass, k + 1); /* done with the instance: a deletion no longer waits for the pass */
         if (!NT_SUCCESS(status) && status != STATUS_BUFFER_TOO_SMALL)
             break;
     }
 
-    release_batch(batch, 0, batch_count);
+    kmdfsim_wmi_instance *release[KMDFSIM_WMI_PASS_BATCH];
+    release_instances(release, kmdfsim_wmi_pass_end(provider, &pass, release), &scope);
+    kmdfsim_wmi_scope_leave(&scope);
 
     if (status == STATUS_BUFFER_TOO_SMALL || (NT_SUCCESS(status) && too_small)) {
         buffer_used -= last_padding;

@@ -17,6 +17,9 @@
 #include "objects/object.h"
 #include "platform/platform.h"
 
+#include <stdint.h>
+#include <string.h>
+
 typedef enum kmdfsim_wmi_state {
     KMDFSIM_WMI_UNREGISTERED = 0,
     KMDFSIM_WMI_REGISTERED = 1,
@@ -26,6 +29,7 @@ typedef enum kmdfsim_wmi_state {
 
 typedef struct kmdfsim_wmi_provider kmdfsim_wmi_provider;
 typedef struct kmdfsim_wmi_instance kmdfsim_wmi_instance;
+typedef struct kmdfsim_wmi_pass kmdfsim_wmi_pass;
 
 typedef struct kmdfsim_wmi_handler {
     kmdfsim_mutex lock;
@@ -66,6 +70,7 @@ struct kmdfsim_wmi_provider {
     ULONG holes;
     ULONG instance_count; /* registered instances: slot_count - holes */
     volatile int32_t generation; /* changes with every registration change (lock-free reads) */
+    kmdfsim_wmi_pass *passes;    /* QUERY_ALL_DATA passes in progress (kmdfsim_wmi_pass_begin) */
     BOOLEAN event_enabled;
     BOOLEAN collection_enabled;
     ULONGLONG tracing_handle;
@@ -116,15 +121,57 @@ NTSTATUS kmdfsim_wmi_provider_add_instance(kmdfsim_wmi_provider *provider, kmdfs
 void kmdfsim_wmi_provider_remove_instance(kmdfsim_wmi_provider *provider, kmdfsim_wmi_instance *instance);
 /* The instance at `index` in the provider's list, referenced, or NULL (lock taken inside). */
 kmdfsim_wmi_instance *kmdfsim_wmi_provider_instance_at(kmdfsim_wmi_provider *provider, ULONG index);
+
 /*
- * Up to `max` instances from `index` on, each referenced, in one acquisition
- * of the lock; *generation receives the list's generation they belong to.
- * While kmdfsim_wmi_provider_generation() still returns it, instance k of
- * the batch is exactly what kmdfsim_wmi_provider_instance_at(index + k)
- * would return.
+ * A QUERY_ALL_DATA pass over a provider's instances (the pass lives on the
+ * caller's stack). The pass fetches instances in batches under one
+ * acquisition of the lock and keeps them alive without taking a reference
+ * on each: an instance in batch[next..count) may still be called, and
+ * unregistering it (its deletion always starts so, §1.7.4) takes one
+ * reference on the pass's behalf (held[k]), which the pass drops at its
+ * next fetch or at its end. So a reference exists, as before, exactly while
+ * the pass may call the instance, but it costs an atomic operation only
+ * when a deletion actually races with the pass.
+ * `count`, `batch` and `held` change under the handler lock only; `next` is
+ * written by the pass alone (a release store once it is done with
+ * batch[next - 1]) and read by unregistering threads under the lock.
  */
-ULONG kmdfsim_wmi_provider_instances_from(kmdfsim_wmi_provider *provider, ULONG index, kmdfsim_wmi_instance **out,
-                                          ULONG max, int32_t *generation);
+#define KMDFSIM_WMI_PASS_BATCH 64u
+
+struct kmdfsim_wmi_pass {
+    kmdfsim_wmi_instance *batch[KMDFSIM_WMI_PASS_BATCH];
+    BOOLEAN held[KMDFSIM_WMI_PASS_BATCH];
+    ULONG count;
+    volatile int32_t next;
+    kmdfsim_wmi_pass *next_pass; /* the provider's list of passes */
+    kmdfsim_wmi_pass *prev_pass;
+};
+
+/* Starts a pass (an empty batch) on the provider's list of passes (lock taken inside). */
+void kmdfsim_wmi_pass_begin(kmdfsim_wmi_provider *provider, kmdfsim_wmi_pass *pass);
+/*
+ * Refills the pass's batch with up to KMDFSIM_WMI_PASS_BATCH instances from
+ * `index` on; *generation receives the list's generation they belong to.
+ * While kmdfsim_wmi_provider_generation() still returns it, batch[k] is
+ * exactly what kmdfsim_wmi_provider_instance_at(index + k) would return.
+ * Returns the number fetched. When references were taken on the pass's
+ * behalf, nothing is fetched instead: those instances are moved to
+ * release[0..*released) (at most KMDFSIM_WMI_PASS_BATCH) for the caller to
+ * dereference outside the driver's context before it fetches again.
+ */
+ULONG kmdfsim_wmi_pass_fetch(kmdfsim_wmi_provider *provider, kmdfsim_wmi_pass *pass, ULONG index, int32_t *generation,
+                             kmdfsim_wmi_instance **release, ULONG *released);
+/* Marks batch[0..next) as done: the pass no longer calls them (a release store). */
+static inline void kmdfsim_wmi_pass_advance(kmdfsim_wmi_pass *pass, ULONG next)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    __atomic_store_n(&pass->next, (int32_t)next, __ATOMIC_RELEASE); /* a plain store on x86 and arm64 */
+#else
+    kmdfsim_atomic_store32(&pass->next, (int32_t)next);
+#endif
+}
+/* Ends a pass: unlinks it; its held instances go to release[0..return value) as for kmdfsim_wmi_pass_fetch. */
+ULONG kmdfsim_wmi_pass_end(kmdfsim_wmi_provider *provider, kmdfsim_wmi_pass *pass, kmdfsim_wmi_instance **release);
 /* The list's generation, read without the lock. */
 int32_t kmdfsim_wmi_provider_generation(kmdfsim_wmi_provider *provider);
 /* Current 0-based index of an instance; the instance count when it is not registered (§2.4). */
@@ -163,6 +210,20 @@ typedef struct kmdfsim_wmi_request {
 } kmdfsim_wmi_request;
 
 #define KMDFSIM_WMI_GUARD_SIZE 64u
+#define KMDFSIM_WMI_GUARD_BYTE 0xB7u
+
+/* Are the KMDFSIM_WMI_GUARD_SIZE guard bytes at `guard` intact? Inline: it runs after every callback. */
+static inline BOOLEAN kmdfsim_wmi_guard_intact(const UCHAR *guard)
+{
+    const uint64_t pattern = 0x0101010101010101ull * KMDFSIM_WMI_GUARD_BYTE;
+    uint64_t differ = 0;
+    for (ULONG i = 0; i < KMDFSIM_WMI_GUARD_SIZE; i += 8) {
+        uint64_t word;
+        memcpy(&word, guard + i, sizeof(word)); /* the guard need not be 8-byte aligned */
+        differ |= word ^ pattern;
+    }
+    return differ == 0;
+}
 
 /*
  * kmdfsim_wmi_send_irp for a sender that owns its buffer (the simulated WMI
@@ -195,9 +256,34 @@ void kmdfsim_wmi_check_guard(UCHAR *guard, const char *callback, kmdfsim_wmi_ins
  * Returns the status after KMDF's mappings (PENDING and oversize success
  * become STATUS_UNSUCCESSFUL, scratch-buffer success becomes TOO_SMALL).
  */
-BOOLEAN kmdfsim_wmi_instance_supports_query(const kmdfsim_wmi_instance *instance);
+static inline BOOLEAN kmdfsim_wmi_instance_supports_query(const kmdfsim_wmi_instance *instance)
+{
+    return instance->use_context_for_query || instance->query != NULL || instance->execute != NULL;
+}
 NTSTATUS kmdfsim_wmi_instance_query(kmdfsim_wmi_instance *instance, ULONG size,
                                     UCHAR *buffer, ULONG *used);
+
+/*
+ * The driver's context over a run of calls into one driver (a QUERY_ALL_DATA
+ * pass): entered before the first callback and kept between callbacks while
+ * only kmdfsim's bookkeeping runs; left before anything else (reports,
+ * object destruction) and at the end. What runs where is as with an
+ * enter/leave around each callback.
+ */
+typedef struct kmdfsim_wmi_driver_scope {
+    kmdfsim_driver *driver;
+    kmdfsim_driver *previous; /* valid while entered */
+    BOOLEAN entered;
+} kmdfsim_wmi_driver_scope;
+
+/* Leaves the scope's driver context if it is entered. */
+void kmdfsim_wmi_scope_leave(kmdfsim_wmi_driver_scope *scope);
+/*
+ * kmdfsim_wmi_instance_query inside a driver scope: the same callback call,
+ * results and reports (which are made with the scope left).
+ */
+NTSTATUS kmdfsim_wmi_instance_query_scoped(kmdfsim_wmi_instance *instance, ULONG size, UCHAR *buffer, ULONG *used,
+                                           kmdfsim_wmi_driver_scope *scope);
 
 /* A set callback's status as WMI sees it: TOO_SMALL is STATUS_WMI_SET_FAILURE, PENDING a reported bug. */
 NTSTATUS kmdfsim_wmi_set_status(NTSTATUS status, kmdfsim_wmi_instance *instance, const char *callback);
