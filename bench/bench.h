@@ -158,6 +158,7 @@ typedef struct bench_results {
     double alldata_irp_ns;     /* the same through kmdfsim_wmi_send_irp(IRP_MN_QUERY_ALL_DATA) */
     double alldata_in_place_ns; /* ... and kmdfsim_wmi_send_irp_in_place (no private copy) */
     double memcpy_ns;          /* memcpy of the same 2 560 000 bytes */
+    double alldata_callbacks_ns; /* the driver's 10 000 query callbacks called directly: the floor for any emulator */
     double fixture_ns;         /* one load + add + start + remove + unload cycle */
     double bytes_per_instance; /* with a driver context (its bytes excluded) */
     double bytes_per_instance_no_context;

@@ -442,6 +442,38 @@ static int memcpy_body(void *context, uint64_t iters, uint64_t *elapsed)
     return 1;
 }
 
+/*
+ * 4 (the floor): the driver's query callback called directly for every
+ * instance, each into the next MEMORY_ALLOCATION_ALIGNMENT-aligned place of
+ * one buffer, as KMDF lays them out. No emulator can be faster than the
+ * driver's own work.
+ */
+static int alldata_callbacks_body(void *context, uint64_t iters, uint64_t *elapsed)
+{
+    alldata_irp_context *c = context;
+    uint64_t total = 0;
+    for (uint64_t i = 0; i < iters; i++) {
+        ULONGLONG sequence = BenchConfig.Sequence;
+        uint64_t start = bench_now_ns();
+        ULONG at = c->data_offset;
+        for (ULONG k = 0; k < BENCH_ALLDATA_INSTANCES; k++) {
+            ULONG used = 0;
+            NTSTATUS status = BenchEvtQueryInstance(c->fixture->instances[k], c->size - at, c->buffer + at, &used);
+            if (status != STATUS_SUCCESS || used != BENCH_ALLDATA_BLOCK)
+                return bench_fail("direct callback %lu: status 0x%08lX, %lu bytes", (unsigned long)k,
+                                  (unsigned long)status, (unsigned long)used);
+            at += (used + MEMORY_ALLOCATION_ALIGNMENT - 1) & ~(ULONG)(MEMORY_ALLOCATION_ALIGNMENT - 1);
+        }
+        total += bench_now_ns() - start;
+        for (ULONG k = 0; k < BENCH_ALLDATA_INSTANCES; k++)
+            if (!bench_block_ok(c->buffer + c->data_offset + (size_t)k * BENCH_ALLDATA_BLOCK, BENCH_ALLDATA_BLOCK,
+                                sequence + k, c->fixture->instances[k]))
+                return bench_fail("direct callback %lu: wrong data", (unsigned long)k);
+    }
+    *elapsed = total;
+    return 1;
+}
+
 /* 5: one whole fixture cycle, as a test's setup and teardown do it. */
 static int fixture_body(void *context, uint64_t iters, uint64_t *elapsed)
 {
@@ -589,7 +621,7 @@ static void measure_alldata(bench_results *r, int client)
     memcpy_context m;
     alldata_irp_context copied, in_place;
     void *client_context = NULL;
-    bench_case cases[4];
+    bench_case cases[5];
     int n = 0;
 
     bench_progress("QueryAllData, %u x %u bytes\n", BENCH_ALLDATA_INSTANCES, BENCH_ALLDATA_BLOCK);
@@ -618,6 +650,7 @@ static void measure_alldata(bench_results *r, int client)
     bench_case_init(&cases[n++], "memcpy", memcpy_body, &m);
     bench_case_init(&cases[n++], "kmdfsim_wmi_send_irp(QUERY_ALL_DATA)", alldata_irp_body, &copied);
     bench_case_init(&cases[n++], "kmdfsim_wmi_send_irp_in_place(QUERY_ALL_DATA)", alldata_irp_body, &in_place);
+    bench_case_init(&cases[n++], "the driver's callbacks called directly", alldata_callbacks_body, &copied);
     if (client) {
         bench_client_open(&fixture);
         client_context = bench_client_alldata_prepare(&fixture);
@@ -627,8 +660,9 @@ static void measure_alldata(bench_results *r, int client)
     r->memcpy_ns = cases[0].median;
     r->alldata_irp_ns = cases[1].median;
     r->alldata_in_place_ns = cases[2].median;
+    r->alldata_callbacks_ns = cases[3].median;
     if (client) {
-        r->alldata_ns = cases[3].median;
+        r->alldata_ns = cases[4].median;
         bench_client_alldata_release(client_context);
         bench_client_close(&fixture);
     }
@@ -793,6 +827,8 @@ static void print_table(const bench_results *r, const summary *s, const char *cp
     row("throughput IRP / memcpy", ratio(r->memcpy_ns, r->alldata_irp_ns), "x", NULL, NULL);
     row("IRP in place (no private copy)", r->alldata_in_place_ns, "ns/op", NULL, NULL);
     row("throughput IRP in place / memcpy", ratio(r->memcpy_ns, r->alldata_in_place_ns), "x", NULL, NULL);
+    row("the driver's 10 000 callbacks called directly", r->alldata_callbacks_ns, "ns/op", NULL, NULL);
+    row("throughput of the callbacks alone / memcpy", ratio(r->memcpy_ns, r->alldata_callbacks_ns), "x", NULL, NULL);
     printf("5 Fixture: load + add + start + remove + unload\n");
     row("one cycle", r->fixture_ns, "ns", NULL, NULL);
     row("cycles per second", s->fixture_per_s, "1/s", ">= 100000", verdict(s->fixture_per_s, 100000, 0));
@@ -840,6 +876,7 @@ static void print_json(const bench_results *r, const summary *s, const char *cpu
     json_number("alldata_irp_ns", r->alldata_irp_ns, &first);
     json_number("alldata_in_place_ns", r->alldata_in_place_ns, &first);
     json_number("memcpy_ns", r->memcpy_ns, &first);
+    json_number("alldata_callbacks_ns", r->alldata_callbacks_ns, &first);
     json_number("fixture_ns", r->fixture_ns, &first);
     json_number("bytes_per_instance_no_context", r->bytes_per_instance_no_context, &first);
     json_number("event_ns", r->event_ns, &first);
@@ -895,7 +932,7 @@ int main(int argc, char **argv)
         r.scale_instances_irp_ns[i] = r.scale_instances_query_ns[i] = NAN;
     for (int i = 0; i < BENCH_GUID_COUNTS; i++)
         r.scale_guids_irp_ns[i] = r.scale_guids_query_ns[i] = NAN;
-    r.alldata_ns = r.alldata_irp_ns = r.alldata_in_place_ns = r.memcpy_ns = r.fixture_ns = NAN;
+    r.alldata_ns = r.alldata_irp_ns = r.alldata_in_place_ns = r.memcpy_ns = r.alldata_callbacks_ns = r.fixture_ns = NAN;
     r.bytes_per_instance = r.bytes_per_instance_no_context = r.event_ns = r.event_unheard_ns = NAN;
 
     int client = bench_client_available(&r.client_note);
