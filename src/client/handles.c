@@ -25,6 +25,7 @@ typedef struct handle_entry {
     ULONG access;
     BOOLEAN kernel;
     LONG references;                          /* kernel objects: ObReference/ObDereference */
+    kmdfsim_wmik_guid *entry;                 /* the GUID's registry entry, kept while the handle is open */
     kmdfsim_wmik_subscription *subscription;  /* kernel objects: IoWMISetNotificationCallback */
     UT_hash_handle hh;
 } handle_entry;
@@ -77,6 +78,8 @@ NTSTATUS kmdfsim_wmik_handle_open(const GUID *guid, ULONG access, BOOLEAN kernel
     h->access = access;
     h->kernel = kernel;
     h->references = 1;
+    h->entry = e;
+    e->handles++;
     HASH_ADD_BYHASHVALUE(hh, g_handles, value, sizeof(h->value), handle_hash(h->value), h);
     BOOLEAN query = (access & WMIGUID_QUERY) != 0;
     if (query)
@@ -96,11 +99,12 @@ static void close_entry(handle_entry *h)
     kmdfsim_wmik_subscription *subscription = h->subscription;
     kmdfsim_wmik_lock();
     HASH_DEL(g_handles, h);
-    if (query) {
-        kmdfsim_wmik_guid *e = kmdfsim_wmik_guid_find(&guid);
-        if (e != NULL && e->query_opens > 0)
-            e->query_opens--;
-    }
+    kmdfsim_wmik_guid *e = h->entry;
+    e->handles--;
+    if (query && e->query_opens > 0)
+        e->query_opens--;
+    if (!query)
+        kmdfsim_wmik_guid_release_if_unused(e); /* a query handle's entry goes after the reconcile below */
     kmdfsim_wmik_unlock();
     free(h);
     if (subscription != NULL)
@@ -141,19 +145,22 @@ NTSTATUS kmdfsim_wmik_handle_reference(PVOID handle)
     return status;
 }
 
-NTSTATUS kmdfsim_wmik_handle_guid_locked(PVOID handle, BOOLEAN kernel, ULONG needed, GUID *guid)
+NTSTATUS kmdfsim_wmik_handle_guid_locked(PVOID handle, BOOLEAN kernel, ULONG needed, GUID *guid,
+                                         kmdfsim_wmik_guid **entry)
 {
     handle_entry *h = find_handle(handle, kernel);
     if (h == NULL || h->references <= 0)
         return STATUS_INVALID_HANDLE;
     *guid = h->guid;
+    if (entry != NULL)
+        *entry = h->entry;
     return (h->access & needed) == needed ? STATUS_SUCCESS : STATUS_ACCESS_DENIED;
 }
 
 NTSTATUS kmdfsim_wmik_handle_guid(PVOID handle, BOOLEAN kernel, ULONG needed, GUID *guid)
 {
     kmdfsim_wmik_lock();
-    NTSTATUS status = kmdfsim_wmik_handle_guid_locked(handle, kernel, needed, guid);
+    NTSTATUS status = kmdfsim_wmik_handle_guid_locked(handle, kernel, needed, guid, NULL);
     kmdfsim_wmik_unlock();
     return status;
 }

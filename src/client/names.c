@@ -20,6 +20,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__) || defined(_M_X64)
+#include <emmintrin.h>
+#endif
+
 /* ---- Text ---------------------------------------------------------------- */
 
 char *kmdfsim_wmik_strndup(const char *text, size_t length)
@@ -182,26 +186,37 @@ static char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' +
 
 BOOLEAN kmdfsim_wmik_same_id(const char *a, size_t a_length, const char *b)
 {
-    /*
-     * Consumers usually spell the name as WMI gave it: try the exact match
-     * first. With no NUL in `a`, strncmp equal means `b` has those same
-     * a_length characters, so b[a_length] is inside `b`.
-     */
-    if (memchr(a, '\0', a_length) == NULL && strncmp(a, b, a_length) == 0)
-        return b[a_length] == '\0';
-    size_t i = 0;
-    for (; i < a_length; i++) {
-        if (b[i] == '\0' || ascii_lower(a[i]) != ascii_lower(b[i]))
+    if (strlen(b) != a_length)
+        return FALSE;
+    if (memcmp(a, b, a_length) == 0)
+        return TRUE; /* consumers usually spell the name as WMI gave it */
+    for (size_t i = 0; i < a_length; i++)
+        if (ascii_lower(a[i]) != ascii_lower(b[i]))
             return FALSE;
-    }
-    return b[i] == '\0';
+    return TRUE;
 }
+
+/*
+ * Names are converted on every request, so the two loops below go 16 bytes
+ * at a time where the compiler offers SSE2 (every x86-64 target), a word
+ * at a time elsewhere.
+ */
+#if defined(__SSE2__) || defined(_M_X64)
+#define KMDFSIM_NAMES_SSE2 1
+#else
+#define KMDFSIM_NAMES_SSE2 0
+#endif
 
 /* TRUE when every byte is 7-bit ASCII (each then is one UTF-16 unit): instance IDs in practice. */
 static BOOLEAN is_ascii(const char *name, size_t length)
 {
-    uint64_t any = 0;
     size_t i = 0;
+#if KMDFSIM_NAMES_SSE2
+    for (; i + 16 <= length; i += 16)
+        if (_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(name + i))) != 0)
+            return FALSE;
+#endif
+    uint64_t any = 0;
     for (; i + 8 <= length; i += 8) {
         uint64_t word;
         memcpy(&word, name + i, sizeof(word));
@@ -222,8 +237,15 @@ static BOOLEAN is_ascii(const char *name, size_t length)
 static void widen_ascii(UCHAR *out, const char *name, size_t length)
 {
     size_t i = 0;
+#if KMDFSIM_NAMES_SSE2
+    const __m128i zero = _mm_setzero_si128();
+    for (; i + 16 <= length; i += 16) {
+        __m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)(name + i));
+        _mm_storeu_si128((__m128i *)(void *)(out + 2 * i), _mm_unpacklo_epi8(bytes, zero));
+        _mm_storeu_si128((__m128i *)(void *)(out + 2 * i + 16), _mm_unpackhi_epi8(bytes, zero));
+    }
+#endif
 #if KMDFSIM_HOST_LITTLE_ENDIAN
-    /* Four characters per store: this runs for every name in every request. */
     for (; i + 4 <= length; i += 4) {
         uint64_t units = (uint64_t)(UCHAR)name[i] | (uint64_t)(UCHAR)name[i + 1] << 16 |
                          (uint64_t)(UCHAR)name[i + 2] << 32 | (uint64_t)(UCHAR)name[i + 3] << 48;

@@ -6,7 +6,8 @@
  *
  * A GUID entry lists the devices providing it in registration order (the
  * order QueryAllData chains their WNODEs in). Entries live while a device
- * provides the GUID, a consumer subscribed to it or holds a query handle,
+ * provides the GUID, a consumer subscribed to it or holds a handle to it
+ * (which points at the entry, so requests through it skip the lookup),
  * or a reconcile loop runs on it.
  */
 #include "client/wmi_client.h"
@@ -57,7 +58,7 @@ kmdfsim_wmik_guid *kmdfsim_wmik_guid_get(const GUID *guid)
 
 void kmdfsim_wmik_guid_release_if_unused(kmdfsim_wmik_guid *entry)
 {
-    if (entry == NULL || entry->providers != NULL || entry->subscribers != NULL || entry->query_opens != 0 ||
+    if (entry == NULL || entry->providers != NULL || entry->subscribers != NULL || entry->handles != 0 ||
         entry->reconciling)
         return;
     HASH_DEL(g_guids, entry);
@@ -205,11 +206,10 @@ NTSTATUS kmdfsim_wmik_registry_targets(const GUID *guid, kmdfsim_wmik_target **t
     return STATUS_SUCCESS;
 }
 
-NTSTATUS kmdfsim_wmik_registry_resolve_pin(const GUID *guid, const char *name, size_t length, kmdfsim_wmik_pin *pin,
-                                           ULONG *index)
+NTSTATUS kmdfsim_wmik_registry_resolve_pin(kmdfsim_wmik_guid *e, const char *name, size_t length,
+                                           kmdfsim_wmik_pin *pin, ULONG *index)
 {
-    kmdfsim_wmik_guid *e = kmdfsim_wmik_guid_find(guid);
-    if (e == NULL || e->providers == NULL)
+    if (e->providers == NULL)
         return STATUS_WMI_GUID_NOT_FOUND;
     size_t prefix = 0;
     ULONG wanted = 0;

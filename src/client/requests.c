@@ -521,7 +521,8 @@ static NTSTATUS resolve(const kmdfsim_wmik_block *block, const char *name, size_
     r->heap = NULL;
     r->name = NULL;
     kmdfsim_wmik_lock();
-    NTSTATUS status = kmdfsim_wmik_handle_guid_locked(block->handle, block->kernel, block->access, &r->guid);
+    kmdfsim_wmik_guid *entry = NULL;
+    NTSTATUS status = kmdfsim_wmik_handle_guid_locked(block->handle, block->kernel, block->access, &r->guid, &entry);
     if (NT_SUCCESS(status))
         status = block->precheck;
     if (NT_SUCCESS(status) && name == NULL)
@@ -529,7 +530,7 @@ static NTSTATUS resolve(const kmdfsim_wmik_block *block, const char *name, size_
     if (NT_SUCCESS(status) && length > KMDFSIM_WMIK_NAME_LIMIT)
         status = STATUS_WMI_INSTANCE_NOT_FOUND;
     if (NT_SUCCESS(status))
-        status = kmdfsim_wmik_registry_resolve_pin(&r->guid, name, length, &r->pin, &r->index);
+        status = kmdfsim_wmik_registry_resolve_pin(entry, name, length, &r->pin, &r->index);
     if (NT_SUCCESS(status)) {
         status = canonical_name(r, name, length);
         if (!NT_SUCCESS(status))

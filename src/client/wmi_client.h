@@ -138,6 +138,7 @@ typedef struct kmdfsim_wmik_guid {
     kmdfsim_wmik_subscription *subscribers;    /* subscription order */
     ULONG subscriber_count;
     ULONG query_opens;                         /* open handles with WMIGUID_QUERY */
+    ULONG handles;                             /* open handles of the GUID: they point at the entry */
     BOOLEAN reconciling;                       /* a thread is sending ENABLE/DISABLE requests */
     uint64_t reconcile_owner;
     UT_hash_handle hh;
@@ -178,13 +179,13 @@ void kmdfsim_wmik_targets_free(kmdfsim_wmik_target *targets, ULONG count);
 void kmdfsim_wmik_target_clear(kmdfsim_wmik_target *target);
 /*
  * Lock held. Finds the instance `name` (UTF-8, `length` bytes) among the
- * GUID's providers: "<instance id>_<index>", the instance ID compared
+ * providers of the GUID `entry` stands for: "<instance id>_<index>", the instance ID compared
  * without regard to ASCII case, the index within the provider's registered
  * count; pins its device's record (unpin with kmdfsim_wmik_unpin_record) and
  * gives its index. STATUS_WMI_GUID_NOT_FOUND / STATUS_WMI_INSTANCE_NOT_FOUND.
  */
-NTSTATUS kmdfsim_wmik_registry_resolve_pin(const GUID *guid, const char *name, size_t length, kmdfsim_wmik_pin *pin,
-                                           ULONG *index);
+NTSTATUS kmdfsim_wmik_registry_resolve_pin(kmdfsim_wmik_guid *entry, const char *name, size_t length,
+                                           kmdfsim_wmik_pin *pin, ULONG *index);
 /*
  * Takes the lock. Remembers that the QUERY_ALL_DATA answer of `provider_id`
  * for `guid` fitted in `size` bytes: the next query offers that much first,
@@ -226,8 +227,12 @@ NTSTATUS kmdfsim_wmik_handle_reference(PVOID handle);
  * STATUS_ACCESS_DENIED when the access is missing.
  */
 NTSTATUS kmdfsim_wmik_handle_guid(PVOID handle, BOOLEAN kernel, ULONG needed, GUID *guid);
-/* The same with the lock held (*guid is set whenever the handle is valid). */
-NTSTATUS kmdfsim_wmik_handle_guid_locked(PVOID handle, BOOLEAN kernel, ULONG needed, GUID *guid);
+/*
+ * The same with the lock held; *guid and *entry (the GUID's registry entry,
+ * which lives while the handle is open) are set whenever the handle is valid.
+ */
+NTSTATUS kmdfsim_wmik_handle_guid_locked(PVOID handle, BOOLEAN kernel, ULONG needed, GUID *guid,
+                                         kmdfsim_wmik_guid **entry);
 /* Kernel objects: replaces (or with a NULL callback removes) the object's notification callback. */
 NTSTATUS kmdfsim_wmik_handle_set_callback(PVOID handle, WMI_NOTIFICATION_CALLBACK callback, PVOID context);
 /* TRUE when `object` is a kernel data-block object. */

@@ -34,19 +34,17 @@ static KMDFSIM_THREAD_LOCAL kmdfsim_wmik_pin *t_pins;
 
 /* ---- The kernel lock ----------------------------------------------------- */
 
-void kmdfsim_wmik_lock(void)
-{
-    kmdfsim_mutex_lock(kmdfsim_static_mutex_get(&g_lock));
-    if (!g_cond_ready) {
-        kmdfsim_cond_init(&g_cond);
-        g_cond_ready = TRUE;
-    }
-}
+void kmdfsim_wmik_lock(void) { kmdfsim_mutex_lock(kmdfsim_static_mutex_get(&g_lock)); }
 
 void kmdfsim_wmik_unlock(void) { kmdfsim_mutex_unlock(kmdfsim_static_mutex_get(&g_lock)); }
 
 void kmdfsim_wmik_wait(void)
 {
+    /* Set up at the first wait (lock held): a broadcast before any wait has nobody to wake. */
+    if (!g_cond_ready) {
+        kmdfsim_cond_init(&g_cond);
+        g_cond_ready = TRUE;
+    }
     g_waiters++;
     kmdfsim_cond_wait(&g_cond, kmdfsim_static_mutex_get(&g_lock));
     g_waiters--;
