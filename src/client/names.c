@@ -184,16 +184,21 @@ BOOLEAN kmdfsim_wmik_parse_name(const char *name, size_t length, size_t *prefix_
 
 static char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
 
-BOOLEAN kmdfsim_wmik_same_id(const char *a, size_t a_length, const char *b)
+int kmdfsim_wmik_compare_id(const char *a, size_t a_length, const char *b)
 {
     if (strlen(b) != a_length)
-        return FALSE;
+        return 0;
     if (memcmp(a, b, a_length) == 0)
-        return TRUE; /* consumers usually spell the name as WMI gave it */
+        return 2; /* consumers usually spell the name as WMI gave it */
     for (size_t i = 0; i < a_length; i++)
         if (ascii_lower(a[i]) != ascii_lower(b[i]))
-            return FALSE;
-    return TRUE;
+            return 0;
+    return 1;
+}
+
+BOOLEAN kmdfsim_wmik_same_id(const char *a, size_t a_length, const char *b)
+{
+    return kmdfsim_wmik_compare_id(a, a_length, b) != 0;
 }
 
 /*

@@ -207,7 +207,7 @@ NTSTATUS kmdfsim_wmik_registry_targets(const GUID *guid, kmdfsim_wmik_target **t
 }
 
 NTSTATUS kmdfsim_wmik_registry_resolve_pin(kmdfsim_wmik_guid *e, const char *name, size_t length,
-                                           kmdfsim_wmik_pin *pin, ULONG *index)
+                                           kmdfsim_wmik_pin *pin, ULONG *index, BOOLEAN *exact)
 {
     if (e->providers == NULL)
         return STATUS_WMI_GUID_NOT_FOUND;
@@ -216,10 +216,12 @@ NTSTATUS kmdfsim_wmik_registry_resolve_pin(kmdfsim_wmik_guid *e, const char *nam
     if (!kmdfsim_wmik_parse_name(name, length, &prefix, &wanted))
         return STATUS_WMI_INSTANCE_NOT_FOUND;
     for (kmdfsim_wmik_provider *p = e->providers; p != NULL; p = p->next) {
-        if (kmdfsim_wmik_same_id(name, prefix, p->record->device->instance_id) && wanted < p->instance_count) {
+        int same = kmdfsim_wmik_compare_id(name, prefix, p->record->device->instance_id);
+        if (same != 0 && wanted < p->instance_count) {
             if (!kmdfsim_wmik_pin_provider(p->record, NULL, pin))
                 return STATUS_WMI_INSTANCE_NOT_FOUND; /* its device is leaving */
             *index = wanted;
+            *exact = same == 2;
             return STATUS_SUCCESS;
         }
     }

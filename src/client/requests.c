@@ -486,13 +486,12 @@ typedef struct resolved {
 /*
  * Lock held: the canonical name of the pinned instance into r->name. The
  * consumer's `name` (`length` bytes, already matched) is used as it is when
- * it spells the instance ID exactly as registered, the usual case.
+ * it spells the instance ID exactly as registered (`exact`), the usual case.
  */
-static NTSTATUS canonical_name(resolved *r, const char *name, size_t length)
+static NTSTATUS canonical_name(resolved *r, const char *name, size_t length, BOOLEAN exact)
 {
     const char *id = r->pin.record->device->instance_id;
-    size_t id_length = strlen(id);
-    if (id_length < length && memcmp(name, id, id_length) == 0) {
+    if (exact) {
         r->name = name; /* the index part was checked to be canonical decimal */
         r->length = length;
         return STATUS_SUCCESS;
@@ -529,10 +528,11 @@ static NTSTATUS resolve(const kmdfsim_wmik_block *block, const char *name, size_
         status = STATUS_INVALID_PARAMETER;
     if (NT_SUCCESS(status) && length > KMDFSIM_WMIK_NAME_LIMIT)
         status = STATUS_WMI_INSTANCE_NOT_FOUND;
+    BOOLEAN exact = FALSE;
     if (NT_SUCCESS(status))
-        status = kmdfsim_wmik_registry_resolve_pin(entry, name, length, &r->pin, &r->index);
+        status = kmdfsim_wmik_registry_resolve_pin(entry, name, length, &r->pin, &r->index, &exact);
     if (NT_SUCCESS(status)) {
-        status = canonical_name(r, name, length);
+        status = canonical_name(r, name, length, exact);
         if (!NT_SUCCESS(status))
             kmdfsim_wmik_unpin_record(&r->pin);
     }
@@ -621,7 +621,7 @@ NTSTATUS kmdfsim_wmik_query_single(const kmdfsim_wmik_block *block, const char *
     if (!NT_SUCCESS(status))
         return status;
     /* The consumer's layout: the same, with the name in its charset. */
-    ULONG client_chars = kmdfsim_wmik_counted_chars(r.name, r.length, charset);
+    ULONG client_chars = charset == KMDFSIM_WMIK_ANSI ? (ULONG)r.length : r.name_bytes;
     ULONG client_dbo = (ULONG)align64((uint64_t)sizeof(WNODE_SINGLE_INSTANCE) + sizeof(USHORT) + client_chars, 8);
     ULONG capacity = buffer != NULL ? *size : 0;
     uint64_t room = capacity > client_dbo ? capacity - client_dbo : 0;

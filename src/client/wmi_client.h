@@ -182,10 +182,11 @@ void kmdfsim_wmik_target_clear(kmdfsim_wmik_target *target);
  * providers of the GUID `entry` stands for: "<instance id>_<index>", the instance ID compared
  * without regard to ASCII case, the index within the provider's registered
  * count; pins its device's record (unpin with kmdfsim_wmik_unpin_record) and
- * gives its index. STATUS_WMI_GUID_NOT_FOUND / STATUS_WMI_INSTANCE_NOT_FOUND.
+ * gives its index, and in *exact whether `name` spells the instance ID as
+ * registered. STATUS_WMI_GUID_NOT_FOUND / STATUS_WMI_INSTANCE_NOT_FOUND.
  */
 NTSTATUS kmdfsim_wmik_registry_resolve_pin(kmdfsim_wmik_guid *entry, const char *name, size_t length,
-                                           kmdfsim_wmik_pin *pin, ULONG *index);
+                                           kmdfsim_wmik_pin *pin, ULONG *index, BOOLEAN *exact);
 /*
  * Takes the lock. Remembers that the QUERY_ALL_DATA answer of `provider_id`
  * for `guid` fitted in `size` bytes: the next query offers that much first,
@@ -326,6 +327,8 @@ char *kmdfsim_wmik_make_name(const char *instance_id, ULONG index, size_t *lengt
 BOOLEAN kmdfsim_wmik_parse_name(const char *name, size_t length, size_t *prefix_length, ULONG *index);
 /* ASCII-case-insensitive equality of `a` (`a_length` bytes) and the NUL-terminated `b`. */
 BOOLEAN kmdfsim_wmik_same_id(const char *a, size_t a_length, const char *b);
+/* The same, telling apart 0 (different), 1 (equal ignoring ASCII case) and 2 (identical). */
+int kmdfsim_wmik_compare_id(const char *a, size_t a_length, const char *b);
 /* Bytes of the characters of `name` in `charset` (the counted string's USHORT value). */
 ULONG kmdfsim_wmik_counted_chars(const char *name, size_t length, kmdfsim_wmik_charset charset);
 /* Writes the counted string (USHORT byte length, then the characters) at `out`; returns the bytes written. */
