@@ -61,7 +61,7 @@ ULONG kmdfsim_wmi_status_to_win32(NTSTATUS status)
 ULONG kmdfsim_wmik_win32_result(NTSTATUS status)
 {
     t_last_status = status;
-    return kmdfsim_wmi_status_to_win32(status);
+    return status == STATUS_SUCCESS ? ERROR_SUCCESS : kmdfsim_wmi_status_to_win32(status);
 }
 
 NTSTATUS kmdfsim_wmi_last_status(void) { return t_last_status; }

@@ -109,7 +109,8 @@ NTSTATUS kmdfsim_wmik_name_arg_wide(kmdfsim_wmik_name_arg *arg, LPCWSTR name)
 
 void kmdfsim_wmik_name_arg_free(kmdfsim_wmik_name_arg *arg)
 {
-    free(arg->heap);
+    if (arg->heap != NULL)
+        free(arg->heap);
     arg->heap = NULL;
     arg->text = NULL;
 }
@@ -274,15 +275,19 @@ ULONG kmdfsim_wmik_counted_chars(const char *name, size_t length, kmdfsim_wmik_c
 
 ULONG kmdfsim_wmik_write_counted(UCHAR *out, const char *name, size_t length, kmdfsim_wmik_charset charset)
 {
-    BOOLEAN ascii = charset == KMDFSIM_WMIK_UTF16 && is_ascii(name, length);
+    UCHAR *chars = out + sizeof(USHORT);
+    if (charset == KMDFSIM_WMIK_ANSI) {
+        USHORT counted = (USHORT)length;
+        memcpy(out, &counted, sizeof(USHORT));
+        if (length > 0)
+            memcpy(chars, name, length);
+        return (ULONG)(sizeof(USHORT) + length);
+    }
+    BOOLEAN ascii = is_ascii(name, length);
     ULONG bytes = ascii ? (ULONG)(length * sizeof(WCHAR)) : kmdfsim_wmik_counted_chars(name, length, charset);
     USHORT counted = (USHORT)bytes;
     memcpy(out, &counted, sizeof(USHORT));
-    UCHAR *chars = out + sizeof(USHORT);
-    if (charset == KMDFSIM_WMIK_ANSI) {
-        if (length > 0)
-            memcpy(chars, name, length);
-    } else if (ascii) {
+    if (ascii) {
         widen_ascii(chars, name, length);
     } else {
         for (size_t pos = 0, unit = 0; pos < length;) {

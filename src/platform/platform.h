@@ -51,8 +51,10 @@ typedef struct kmdfsim_static_mutex {
     kmdfsim_mutex mutex;
 } kmdfsim_static_mutex;
 
-/* Returns the ready mutex inside `m`, setting it up on first use. */
-kmdfsim_mutex *kmdfsim_static_mutex_get(kmdfsim_static_mutex *m);
+/* The first-use path of kmdfsim_static_mutex_get. */
+kmdfsim_mutex *kmdfsim_static_mutex_setup(kmdfsim_static_mutex *m);
+
+/* kmdfsim_static_mutex_get (below, after the atomics) returns the ready mutex inside `m`. */
 
 /* ---- Condition variable ------------------------------------------------- */
 typedef struct kmdfsim_cond {
@@ -133,5 +135,11 @@ int64_t kmdfsim_atomic_add64(volatile int64_t *p, int64_t v);
 void *kmdfsim_atomic_load_ptr(void *const volatile *p);
 void kmdfsim_atomic_store_ptr(void *volatile *p, void *v);
 #endif
+
+/* Returns the ready mutex inside `m`, setting it up on first use. Inline: hot locks go through it. */
+static inline kmdfsim_mutex *kmdfsim_static_mutex_get(kmdfsim_static_mutex *m)
+{
+    return kmdfsim_atomic_load32(&m->state) == 2 ? &m->mutex : kmdfsim_static_mutex_setup(m);
+}
 
 #endif /* KMDFSIM_PLATFORM_H_ */

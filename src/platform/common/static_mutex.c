@@ -1,7 +1,7 @@
 /* Lazily initialized static mutexes, built on the platform mutex and atomics. */
 #include "platform.h"
 
-kmdfsim_mutex *kmdfsim_static_mutex_get(kmdfsim_static_mutex *m)
+kmdfsim_mutex *kmdfsim_static_mutex_setup(kmdfsim_static_mutex *m)
 {
     if (kmdfsim_atomic_load32(&m->state) != 2) {
         if (kmdfsim_atomic_cas32(&m->state, 0, 1)) {
