@@ -583,13 +583,14 @@ static BOOLEAN build_request(const resolved *r, ULONG fixed, ULONG kind, uint64_
         return FALSE;
     if (size <= REQUEST_STACK) {
         b->bytes = b->local.bytes;
+        memset(b->bytes, 0, (size_t)size);
     } else {
-        b->heap = malloc((size_t)size + KMDFSIM_WMI_GUARD_SIZE);
+        /* calloc: a large consumer buffer's room costs only the pages the device touches. */
+        b->heap = calloc(1, (size_t)size + KMDFSIM_WMI_GUARD_SIZE);
         if (b->heap == NULL)
             return FALSE;
         b->bytes = b->heap;
     }
-    memset(b->bytes, 0, (size_t)size);
     init_header((WNODE_HEADER *)(void *)b->bytes, (ULONG)size, r->pin.record->provider_id, &r->guid, kind);
     WNODE_SINGLE_INSTANCE *w = (WNODE_SINGLE_INSTANCE *)(void *)b->bytes; /* the common first ULONGs */
     w->OffsetInstanceName = fixed;
