@@ -370,15 +370,20 @@ NTSTATUS NTAPI IoWMIWriteEvent(PVOID WnodeEventItem)
     kmdfsim_wmi_event_hook hook = g_event_hook;
     void *context = g_event_context;
     route r;
-    if (event->BufferSize <= limit)
-        route_collect(&r, event);
+    if (event->BufferSize <= limit && hook == NULL)
+        route_collect(&r, event); /* the usual case: one trip through the lock */
     kmdfsim_wmik_unlock();
     if (event->BufferSize > limit)
         return STATUS_BUFFER_OVERFLOW;
+    if (hook != NULL) {
+        /* The hook sees the event before anyone is routed to, and holds no delivery reference. */
+        hook(event, context);
+        kmdfsim_wmik_lock();
+        route_collect(&r, event);
+        kmdfsim_wmik_unlock();
+    }
     route_frame frame = {r.subs, 0, r.count, t_routes};
     t_routes = &frame;
-    if (hook != NULL)
-        hook(event, context);
     for (ULONG i = 0; i < r.count; i++) {
         frame.next = i + 1; /* subs[i]'s reference is the running delivery's from here */
         deliver(r.subs[i], event, r.name, r.length);

@@ -239,7 +239,7 @@ static BOOLEAN is_ascii(const char *name, size_t length)
 #define KMDFSIM_HOST_LITTLE_ENDIAN 0
 #endif
 
-/* Widens ASCII to little-endian UTF-16 at a possibly unaligned `out`. */
+/* Widens ASCII to UTF-16 at a possibly unaligned `out` (the fast paths only where the host is little-endian). */
 static void widen_ascii(UCHAR *out, const char *name, size_t length)
 {
     size_t i = 0;
@@ -259,8 +259,8 @@ static void widen_ascii(UCHAR *out, const char *name, size_t length)
     }
 #endif
     for (; i < length; i++) {
-        out[2 * i] = (UCHAR)name[i];
-        out[2 * i + 1] = 0;
+        WCHAR unit = (UCHAR)name[i]; /* in host order, as every other UTF-16 kmdfsim writes */
+        memcpy(out + 2 * i, &unit, sizeof(unit));
     }
 }
 

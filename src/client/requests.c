@@ -104,11 +104,11 @@ static UCHAR *answer_buffer_get(size_t size, size_t *allocated)
     return buffer;
 }
 
-/* Gives a buffer back (none when `allocated` is 0): kept when it is larger than the current spare, else freed. */
+/* Gives a buffer back (NULL: none): kept when it is larger than the current spare, else freed. */
 static void answer_buffer_put(UCHAR *buffer, size_t allocated)
 {
-    if (allocated == 0)
-        return; /* NULL, or the consumer's buffer */
+    if (buffer == NULL)
+        return;
     if (allocated <= SPARE_LIMIT) {
         kmdfsim_wmik_lock();
         if (g_spare == NULL || g_spare_size < allocated) {
@@ -124,7 +124,7 @@ static void answer_buffer_put(UCHAR *buffer, size_t allocated)
 
 typedef struct provider_reply {
     UCHAR *wnode;      /* the device's WNODE_ALL_DATA, NULL when the provider is skipped */
-    size_t allocated;  /* its buffer's size; 0 when it is the consumer's buffer */
+    size_t allocated;  /* its buffer's size */
     ULONG data_end;    /* bytes of it kept: up to the end of the data */
     ULONG count;       /* InstanceCount */
     ULONG names_offset;
@@ -160,23 +160,15 @@ static BOOLEAN answer_ok(const UCHAR *buffer, ULONG size, ULONG used, ULONG *end
 /*
  * Asks one provider for all its instances, in a zeroed buffer it works on
  * in place. STATUS_WMI_INSTANCE_NOT_FOUND and a vanished provider mean "skip".
- *
- * `consumer` (NULL when it cannot be used: consumer_buffer_usable) is the
- * consumer's own buffer of `capacity` bytes, offered for the first attempt:
- * the answer then needs no copying, and the names are appended to it where
- * it lies.
+ * The consumer's own buffer is never lent to the device: bytes past the
+ * reply, and the whole buffer when the call fails, stay as they were.
  */
-static NTSTATUS query_provider(const GUID *guid, const kmdfsim_wmik_target *t, UCHAR *consumer, ULONG capacity,
-                               provider_reply *out)
+static NTSTATUS query_provider(const GUID *guid, const kmdfsim_wmik_target *t, provider_reply *out)
 {
     ULONG size = t->all_data_size > ALL_DATA_FIRST_TRY ? t->all_data_size : ALL_DATA_FIRST_TRY;
     for (int attempt = 0; attempt < MAX_TRIES; attempt++) {
         size_t allocated = 0;
-        UCHAR *buffer = NULL;
-        if (attempt == 0 && consumer != NULL && capacity >= (uint64_t)size + KMDFSIM_WMI_GUARD_SIZE)
-            buffer = consumer; /* allocated stays 0: not ours to keep or free */
-        else
-            buffer = answer_buffer_get((size_t)size + KMDFSIM_WMI_GUARD_SIZE, &allocated);
+        UCHAR *buffer = answer_buffer_get((size_t)size + KMDFSIM_WMI_GUARD_SIZE, &allocated);
         if (buffer == NULL)
             return STATUS_INSUFFICIENT_RESOURCES;
         memset(buffer, 0, size);
@@ -303,8 +295,7 @@ static NTSTATUS layout_reply(provider_reply *r, kmdfsim_wmik_charset charset)
 static void write_reply(const provider_reply *r, UCHAR *out, kmdfsim_wmik_charset charset, const UCHAR *id,
                         ULONG id_bytes)
 {
-    if (out != r->wnode)
-        memcpy(out, r->wnode, r->data_end);
+    memcpy(out, r->wnode, r->data_end);
     memset(out + r->data_end, 0, r->names_offset - r->data_end);
     WNODE_ALL_DATA *w = (WNODE_ALL_DATA *)(void *)out;
     w->WnodeHeader.BufferSize = r->size;
@@ -350,34 +341,6 @@ static UCHAR *encoded_id(const char *instance_id, kmdfsim_wmik_charset charset, 
     return out;
 }
 
-/*
- * May the one provider answer in the consumer's buffer itself? Only when
- * its reply starts there (the only provider with instances), its last
- * answer's size is known, and the buffer holds that answer and the guard,
- * and also that answer followed by its instances' names: so
- * the consumer's buffer is written only when the reply will fit, unless
- * the device's answer has grown since the last query (then the buffer's
- * content is unspecified, as with Windows' WNODE_TOO_SMALL).
- */
-static BOOLEAN consumer_buffer_usable(const kmdfsim_wmik_target *targets, ULONG count, kmdfsim_wmik_charset charset,
-                                      const UCHAR *buffer, ULONG capacity)
-{
-    const kmdfsim_wmik_target *only = NULL;
-    for (ULONG i = 0; i < count; i++) {
-        if (targets[i].instance_count == 0)
-            continue;
-        if (only != NULL)
-            return FALSE;
-        only = &targets[i];
-    }
-    if (only == NULL || buffer == NULL || only->all_data_size == 0 || ((uintptr_t)buffer & (MAA - 1)) != 0)
-        return FALSE;
-    if (capacity < (uint64_t)only->all_data_size + KMDFSIM_WMI_GUARD_SIZE)
-        return FALSE;
-    ULONG id_bytes = kmdfsim_wmik_counted_chars(only->instance_id, strlen(only->instance_id), charset);
-    return names_end(align64(only->all_data_size, sizeof(ULONG)), only->instance_count, id_bytes, charset) <= capacity;
-}
-
 /* Writes the chain of replies (total bytes) at `out`, 8-aligned and linked. */
 static NTSTATUS write_chain(const provider_reply *replies, ULONG count, UCHAR *out, kmdfsim_wmik_charset charset)
 {
@@ -418,12 +381,11 @@ NTSTATUS kmdfsim_wmik_query_all(const GUID *guid, kmdfsim_wmik_charset charset, 
         kmdfsim_wmik_targets_free(targets, count);
         return STATUS_INSUFFICIENT_RESOURCES;
     }
-    UCHAR *consumer = consumer_buffer_usable(targets, count, charset, buffer, *size) ? buffer : NULL;
     ULONG answered = 0;
     for (ULONG i = 0; i < count && NT_SUCCESS(status); i++) {
         if (targets[i].instance_count == 0)
             continue; /* registered without instances: nothing to ask */
-        NTSTATUS st = query_provider(guid, &targets[i], consumer, consumer != NULL ? *size : 0, &replies[i]);
+        NTSTATUS st = query_provider(guid, &targets[i], &replies[i]);
         if (st == STATUS_WMI_INSTANCE_NOT_FOUND || st == STATUS_WMI_GUID_NOT_FOUND || st == STATUS_DELETE_PENDING)
             continue; /* its instances (or the device) went away meanwhile */
         if (!NT_SUCCESS(st)) {
@@ -547,9 +509,13 @@ static NTSTATUS resolve(const kmdfsim_wmik_block *block, const char *name, size_
     return STATUS_SUCCESS;
 }
 
-/* Requests up to this size are built on the stack. */
+/*
+ * Requests up to this size are built on the stack, where the stack keeps
+ * MEMORY_ALLOCATION_ALIGNMENT (not on MSVC's x64 ABI, whose max_align_t is
+ * 8-aligned: there they go to the heap like larger ones).
+ */
 #define REQUEST_STACK 1024u
-_Static_assert(_Alignof(max_align_t) >= MEMORY_ALLOCATION_ALIGNMENT, "request buffers must be aligned as pool is");
+#define STACK_ALIGNED (_Alignof(max_align_t) >= MEMORY_ALLOCATION_ALIGNMENT)
 
 /*
  * The buffer of one request, which the device works on in place: followed
@@ -581,7 +547,7 @@ static BOOLEAN build_request(const resolved *r, ULONG fixed, ULONG kind, uint64_
     b->heap = NULL;
     if (size > 0x7FFFFFFFu)
         return FALSE;
-    if (size <= REQUEST_STACK) {
+    if (size <= REQUEST_STACK && STACK_ALIGNED) {
         b->bytes = b->local.bytes;
         memset(b->bytes, 0, (size_t)size);
     } else {
@@ -614,6 +580,28 @@ static NTSTATUS send_request(const resolved *r, UCHAR minor, request_buffer *b,
     return status;
 }
 
+/*
+ * The reply is written over the consumer's buffer, and the name it carries
+ * may be the consumer's own text (canonical_name): when that text lies in
+ * the buffer (an A name placed there), it is copied out first.
+ */
+static NTSTATUS detach_name(resolved *r, const void *buffer, ULONG capacity)
+{
+    uintptr_t at = (uintptr_t)r->name, start = (uintptr_t)buffer;
+    if (buffer == NULL || r->name == r->local || r->name == r->heap || at + r->length <= start ||
+        at >= start + capacity)
+        return STATUS_SUCCESS;
+    char *copy = r->length < sizeof(r->local) ? r->local : malloc(r->length + 1);
+    if (copy == NULL)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    memcpy(copy, r->name, r->length);
+    copy[r->length] = '\0';
+    if (copy != r->local)
+        r->heap = copy;
+    r->name = copy;
+    return STATUS_SUCCESS;
+}
+
 NTSTATUS kmdfsim_wmik_query_single(const kmdfsim_wmik_block *block, const char *name, size_t length,
                                    kmdfsim_wmik_charset charset, void *buffer, ULONG *size)
 {
@@ -621,6 +609,11 @@ NTSTATUS kmdfsim_wmik_query_single(const kmdfsim_wmik_block *block, const char *
     NTSTATUS status = resolve(block, name, length, &r);
     if (!NT_SUCCESS(status))
         return status;
+    status = detach_name(&r, buffer, buffer != NULL ? *size : 0);
+    if (!NT_SUCCESS(status)) {
+        release(&r);
+        return status;
+    }
     /* The consumer's layout: the same, with the name in its charset. */
     ULONG client_chars = charset == KMDFSIM_WMIK_ANSI ? (ULONG)r.length : r.name_bytes;
     ULONG client_dbo = (ULONG)align64((uint64_t)sizeof(WNODE_SINGLE_INSTANCE) + sizeof(USHORT) + client_chars, 8);

@@ -284,9 +284,9 @@ static void test_all_data_many_instances(void **state)
     assert_int_equal(first->LastOutBufferSize, 4992);
 
     /*
-     * Later queries offer that size at once (one call each). A 16-aligned
-     * consumer buffer is answered in directly, an unaligned one through a
-     * private buffer: both give the same bytes, whatever the buffer held.
+     * Later queries offer that size at once (one call each). Aligned or not,
+     * the consumer's buffer gets the same bytes, whatever it held, and
+     * nothing past the reply.
      */
     UCHAR *aligned = malloc(total + 64);
     UCHAR *storage = malloc(total + 64 + 16);
@@ -305,6 +305,8 @@ static void test_all_data_many_instances(void **state)
     assert_win32(WmiQueryAllDataW(h, &size, unaligned), ERROR_SUCCESS);
     assert_int_equal(size, total);
     assert_int_equal(first->QueryCalls - calls, 2);
+    for (ULONG i = total; i < total + 64; i++)
+        assert_int_equal(unaligned[i], 0x5A);
     cs_assert_image(aligned, unaligned, total);
     check_many(aligned, total);
     check_wnodes_end_at_last_name(aligned, total);
@@ -483,6 +485,64 @@ static void test_invalid_function(void **state)
     assert_win32(WmiCloseBlock(h), ERROR_SUCCESS);
 }
 
+static void test_all_data_large_buffer_untouched_past_reply(void **state)
+{
+    (void)state;
+    /* A buffer far larger than the reply, after the device's size is known: only the reply is written. */
+    WMIHANDLE h = open_block(&CD_DATA_GUID, WMIGUID_QUERY);
+    UCHAR expected[256];
+    ULONG total = expected_all_data(expected, TRUE);
+    ULONG size = 0;
+    assert_win32(WmiQueryAllDataW(h, &size, NULL), ERROR_INSUFFICIENT_BUFFER);
+    UCHAR *buffer = malloc(4096); /* aligned as malloc aligns */
+    assert_non_null(buffer);
+    memset(buffer, 0xCC, 4096);
+    size = 4096;
+    assert_win32(WmiQueryAllDataW(h, &size, buffer), ERROR_SUCCESS);
+    assert_int_equal(size, total);
+    cs_assert_image(buffer, expected, total);
+    for (ULONG i = total; i < 4096; i++)
+        assert_int_equal(buffer[i], 0xCC);
+
+    /* A failing query leaves all of it as it was. */
+    PCD_INSTANCE instance = CdGetInstance(cs_context(0)->DataInstance[1]);
+    instance->NeverFits = TRUE;
+    memset(buffer, 0xCC, 4096);
+    size = 4096;
+    assert_win32(WmiQueryAllDataW(h, &size, buffer), ERROR_WMI_TRY_AGAIN);
+    for (ULONG i = 0; i < 4096; i++)
+        assert_int_equal(buffer[i], 0xCC);
+    instance->NeverFits = FALSE;
+    free(buffer);
+    assert_win32(WmiCloseBlock(h), ERROR_SUCCESS);
+}
+
+static void test_single_instance_name_inside_buffer(void **state)
+{
+    (void)state;
+    /* The consumer may pass a name stored in the very buffer the reply overwrites. */
+    WMIHANDLE h = open_block(&CD_DATA_GUID, WMIGUID_QUERY);
+    UCHAR expected[128];
+    ULONG total = expected_single(expected, FALSE);
+    union {
+        UCHAR bytes[128];
+        ULONGLONG align;
+    } buffer;
+    memset(buffer.bytes, 0xEE, sizeof(buffer.bytes));
+    strcpy((char *)buffer.bytes, "ROOT\\SAMPLE\\0000_1");
+    ULONG size = sizeof(buffer.bytes);
+    assert_win32(WmiQuerySingleInstanceA(h, (LPCSTR)buffer.bytes, &size, buffer.bytes), ERROR_SUCCESS);
+    assert_int_equal(size, total);
+    cs_assert_image(buffer.bytes, expected, total);
+    /* ... at the place the reply puts its name, too. */
+    memset(buffer.bytes, 0xEE, sizeof(buffer.bytes));
+    strcpy((char *)buffer.bytes + 66, "ROOT\\SAMPLE\\0000_1");
+    size = sizeof(buffer.bytes);
+    assert_win32(WmiQuerySingleInstanceA(h, (LPCSTR)buffer.bytes + 66, &size, buffer.bytes), ERROR_SUCCESS);
+    cs_assert_image(buffer.bytes, expected, total);
+    assert_win32(WmiCloseBlock(h), ERROR_SUCCESS);
+}
+
 static void test_try_again(void **state)
 {
     (void)state;
@@ -553,6 +613,8 @@ int cs_run_query_tests(void)
         cmocka_unit_test_setup_teardown(test_access_denied_and_handles, cs_setup_one, cs_teardown),
         cmocka_unit_test_setup_teardown(test_invalid_function, cs_setup_one, cs_teardown),
         cmocka_unit_test_setup_teardown(test_try_again, cs_setup_one, cs_teardown),
+        cmocka_unit_test_setup_teardown(test_all_data_large_buffer_untouched_past_reply, cs_setup_one, cs_teardown),
+        cmocka_unit_test_setup_teardown(test_single_instance_name_inside_buffer, cs_setup_one, cs_teardown),
         cmocka_unit_test_setup_teardown(test_all_data_many_instances, setup_many, cs_teardown),
         cmocka_unit_test_setup_teardown(test_single_instance_large_buffer, cs_setup_one, cs_teardown),
         cmocka_unit_test_setup_teardown(test_long_and_non_ascii_instance_ids, cs_setup_one, cs_teardown),
