@@ -195,8 +195,10 @@ static NTSTATUS query_provider(const GUID *guid, const kmdfsim_wmik_target *t, p
             answer_buffer_put(buffer, allocated);
             return status;
         }
-        if (size != t->all_data_size)
-            kmdfsim_wmik_registry_remember_size(guid, t->provider_id, size);
+        /* What the answer needed (not what was offered), so that a block that shrank is offered less next time. */
+        ULONG fit = (ULONG)align64(end, MAA);
+        if (fit != t->all_data_size)
+            kmdfsim_wmik_registry_remember_size(guid, t->provider_id, fit);
         out->wnode = buffer;
         out->allocated = allocated;
         out->data_end = end;

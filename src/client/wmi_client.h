@@ -104,7 +104,7 @@ typedef struct kmdfsim_wmik_provider {
     kmdfsim_wmik_record *record;
     ULONG flags;                  /* WMIREG_FLAG_* */
     ULONG instance_count;
-    ULONG all_data_size;          /* the buffer its last QUERY_ALL_DATA answer fitted in (0: never asked) */
+    ULONG all_data_size;          /* what its last QUERY_ALL_DATA answer needed, aligned (0: never asked) */
     BOOLEAN events_on;            /* ENABLE_EVENTS sent (and no DISABLE since) */
     BOOLEAN collection_on;        /* ENABLE_COLLECTION sent (and no DISABLE since) */
     struct kmdfsim_wmik_provider *next; /* registration order */
@@ -189,7 +189,7 @@ NTSTATUS kmdfsim_wmik_registry_resolve_pin(kmdfsim_wmik_guid *entry, const char 
                                            kmdfsim_wmik_pin *pin, ULONG *index, BOOLEAN *exact);
 /*
  * Takes the lock. Remembers that the QUERY_ALL_DATA answer of `provider_id`
- * for `guid` fitted in `size` bytes: the next query offers that much first,
+ * for `guid` needed `size` bytes: the next query offers that much first,
  * so that a test querying a large block repeatedly does not have every
  * instance called twice (once to learn the size).
  */

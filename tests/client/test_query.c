@@ -319,6 +319,19 @@ static void test_all_data_many_instances(void **state)
     for (ULONG i = 0; i < total; i++)
         assert_int_equal(aligned[i], 0xCC);
 
+    /* A block that shrank is offered what its last answer needed, not the largest size ever seen. */
+    for (ULONG k = 20; k < MANY; k++)
+        WdfWmiInstanceDeregister(cs_context(0)->DataInstance[k]);
+    size = total + 64;
+    assert_win32(WmiQueryAllDataW(h, &size, aligned), ERROR_SUCCESS);
+    assert_int_equal(first->LastOutBufferSize, 6016 - 224); /* the old size, less the 20-instance header (224) */
+    size = total + 64;
+    assert_win32(WmiQueryAllDataW(h, &size, aligned), ERROR_SUCCESS);
+    assert_int_equal(first->LastOutBufferSize, 1024 - 224); /* ALIGN_UP(950, 16) = 960: the first try's 1024 */
+    assert_int_equal(kmdfsim_wmi_all_data_count(aligned, size), 20);
+    for (ULONG k = 20; k < MANY; k++)
+        assert_nt_success(WdfWmiInstanceRegister(cs_context(0)->DataInstance[k]));
+
     /* The A form: 8-bit names, the same data. */
     ULONG total_a = 0;
     assert_win32(WmiQueryAllDataA(h, &total_a, NULL), ERROR_INSUFFICIENT_BUFFER);
