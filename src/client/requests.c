@@ -19,8 +19,8 @@
  *   of InstanceCount ULONG offsets, each to a counted name (2-aligned).
  *   WnodeHeader.BufferSize covers the names; WNODEs are chained 8-aligned
  *   through WnodeHeader.Linkage (offset to the next, 0 on the last).
- *   Each device is first offered ALL_DATA_FIRST_TRY bytes or the size its
- *   last answer fitted in, then ALIGN_UP(SizeNeeded,
+ *   Each device is first offered ALL_DATA_FIRST_TRY bytes or what its
+ *   last answer needed, then ALIGN_UP(SizeNeeded,
  *   MEMORY_ALLOCATION_ALIGNMENT) after a WNODE_TOO_SMALL (so the ALL_DATA
  *   size quirk of semantics §3.2.1 never shows), and the consumer gets
  *   STATUS_BUFFER_TOO_SMALL with the exact size of the whole chain when its
