@@ -37,6 +37,7 @@
  */
 #include "client/wmi_client.h"
 
+#include "kernel/memory.h"
 #include "wmi/wmi_internal.h"
 
 #include <stdlib.h>
@@ -75,52 +76,8 @@ static void init_header(WNODE_HEADER *h, ULONG size, ULONG provider_id, const GU
 
 /* ---- QueryAllData ----------------------------------------------------------- */
 
-/*
- * The largest answer buffer of the last query is kept (up to SPARE_LIMIT
- * bytes) for the next one: a test that queries a big block over and over
- * then does not have the host map and fault in fresh pages every time.
- * Protected by the kernel lock.
- */
-#define SPARE_LIMIT ((size_t)64 << 20)
-static UCHAR *g_spare;
-static size_t g_spare_size;
-
-/* A buffer of at least `size` bytes; *allocated receives its real size. NULL without memory. */
-static UCHAR *answer_buffer_get(size_t size, size_t *allocated)
-{
-    UCHAR *buffer = NULL;
-    kmdfsim_wmik_lock();
-    if (g_spare != NULL && g_spare_size >= size) {
-        buffer = g_spare;
-        *allocated = g_spare_size;
-        g_spare = NULL;
-        g_spare_size = 0;
-    }
-    kmdfsim_wmik_unlock();
-    if (buffer == NULL) {
-        buffer = malloc(size);
-        *allocated = size;
-    }
-    return buffer;
-}
-
-/* Gives a buffer back (NULL: none): kept when it is larger than the current spare, else freed. */
-static void answer_buffer_put(UCHAR *buffer, size_t allocated)
-{
-    if (buffer == NULL)
-        return;
-    if (allocated <= SPARE_LIMIT) {
-        kmdfsim_wmik_lock();
-        if (g_spare == NULL || g_spare_size < allocated) {
-            UCHAR *old = g_spare;
-            g_spare = buffer;
-            g_spare_size = allocated;
-            buffer = old;
-        }
-        kmdfsim_wmik_unlock();
-    }
-    free(buffer);
-}
+/* The largest answer buffer of the last query is kept for the next one. */
+static kmdfsim_spare_buffer g_answers;
 
 typedef struct provider_reply {
     UCHAR *wnode;      /* the device's WNODE_ALL_DATA, NULL when the provider is skipped */
@@ -168,7 +125,7 @@ static NTSTATUS query_provider(const GUID *guid, const kmdfsim_wmik_target *t, p
     ULONG size = t->all_data_size > ALL_DATA_FIRST_TRY ? t->all_data_size : ALL_DATA_FIRST_TRY;
     for (int attempt = 0; attempt < MAX_TRIES; attempt++) {
         size_t allocated = 0;
-        UCHAR *buffer = answer_buffer_get((size_t)size + KMDFSIM_WMI_GUARD_SIZE, &allocated);
+        UCHAR *buffer = kmdfsim_spare_get(&g_answers, (size_t)size + KMDFSIM_WMI_GUARD_SIZE, &allocated);
         if (buffer == NULL)
             return STATUS_INSUFFICIENT_RESOURCES;
         memset(buffer, 0, size);
@@ -181,7 +138,7 @@ static NTSTATUS query_provider(const GUID *guid, const kmdfsim_wmik_target *t, p
         NTSTATUS status = kmdfsim_wmik_send(t->provider_id, guid, &irp, TRUE);
         ULONG needed = 0;
         if (NT_SUCCESS(status) && answered_too_small(&irp, &needed)) {
-            answer_buffer_put(buffer, allocated);
+            kmdfsim_spare_put(&g_answers, buffer, allocated);
             uint64_t next = align64(needed, MAA);
             if (needed <= sizeof(WNODE_ALL_DATA) || next > 0xFFFFFFFFu - KMDFSIM_WMI_GUARD_SIZE || next <= size)
                 return STATUS_UNSUCCESSFUL; /* an answer that cannot be satisfied */
@@ -192,7 +149,7 @@ static NTSTATUS query_provider(const GUID *guid, const kmdfsim_wmik_target *t, p
         if (NT_SUCCESS(status) && !answer_ok(buffer, size, (ULONG)irp.io_status.Information, &end))
             status = STATUS_UNSUCCESSFUL;
         if (!NT_SUCCESS(status)) {
-            answer_buffer_put(buffer, allocated);
+            kmdfsim_spare_put(&g_answers, buffer, allocated);
             return status;
         }
         /* What the answer needed (not what was offered), so that a block that shrank is offered less next time. */
@@ -422,7 +379,7 @@ NTSTATUS kmdfsim_wmik_query_all(const GUID *guid, kmdfsim_wmik_charset charset, 
         }
     }
     for (ULONG i = 0; i < count; i++)
-        answer_buffer_put(replies[i].wnode, replies[i].allocated);
+        kmdfsim_spare_put(&g_answers, replies[i].wnode, replies[i].allocated);
     free(replies);
     kmdfsim_wmik_targets_free(targets, count);
     return status;
@@ -687,8 +644,13 @@ static kmdfsim_wmik_block with_data_check(const kmdfsim_wmik_block *block, const
     return checked;
 }
 
-NTSTATUS kmdfsim_wmik_set_instance(const kmdfsim_wmik_block *block, const char *name, size_t length, ULONG version,
-                                   const void *data, ULONG size)
+/*
+ * A change request: CHANGE_SINGLE_INSTANCE (a WNODE_SINGLE_INSTANCE) or,
+ * with `item`, CHANGE_SINGLE_ITEM (a WNODE_SINGLE_ITEM for `item_id`),
+ * carrying the caller's `size` bytes.
+ */
+static NTSTATUS send_change(const kmdfsim_wmik_block *block, const char *name, size_t length, BOOLEAN item,
+                            ULONG item_id, ULONG version, const void *data, ULONG size)
 {
     kmdfsim_wmik_block checked = with_data_check(block, data, size);
     resolved r;
@@ -696,46 +658,40 @@ NTSTATUS kmdfsim_wmik_set_instance(const kmdfsim_wmik_block *block, const char *
     if (!NT_SUCCESS(status))
         return status;
     request_buffer request;
-    if (!build_request(&r, sizeof(WNODE_SINGLE_INSTANCE), WNODE_FLAG_SINGLE_INSTANCE, size, &request)) {
+    ULONG fixed = item ? sizeof(WNODE_SINGLE_ITEM) : sizeof(WNODE_SINGLE_INSTANCE);
+    if (!build_request(&r, fixed, item ? WNODE_FLAG_SINGLE_ITEM : WNODE_FLAG_SINGLE_INSTANCE, size, &request)) {
         release(&r);
         return STATUS_INSUFFICIENT_RESOURCES;
     }
-    WNODE_SINGLE_INSTANCE *w = (WNODE_SINGLE_INSTANCE *)(void *)request.bytes;
-    w->WnodeHeader.Version = version;
-    w->DataBlockOffset = request.data_offset;
-    w->SizeDataBlock = size;
+    ((WNODE_HEADER *)(void *)request.bytes)->Version = version;
+    if (item) {
+        WNODE_SINGLE_ITEM *w = (WNODE_SINGLE_ITEM *)(void *)request.bytes;
+        w->ItemId = item_id;
+        w->DataBlockOffset = request.data_offset;
+        w->SizeDataItem = size;
+    } else {
+        WNODE_SINGLE_INSTANCE *w = (WNODE_SINGLE_INSTANCE *)(void *)request.bytes;
+        w->DataBlockOffset = request.data_offset;
+        w->SizeDataBlock = size;
+    }
     put_data(&request, data, size);
     kmdfsim_wmi_irp irp;
-    status = send_request(&r, IRP_MN_CHANGE_SINGLE_INSTANCE, &request, &irp);
+    status = send_request(&r, item ? IRP_MN_CHANGE_SINGLE_ITEM : IRP_MN_CHANGE_SINGLE_INSTANCE, &request, &irp);
     request_free(&request);
     release(&r);
     return status;
 }
 
+NTSTATUS kmdfsim_wmik_set_instance(const kmdfsim_wmik_block *block, const char *name, size_t length, ULONG version,
+                                   const void *data, ULONG size)
+{
+    return send_change(block, name, length, FALSE, 0, version, data, size);
+}
+
 NTSTATUS kmdfsim_wmik_set_item(const kmdfsim_wmik_block *block, const char *name, size_t length, ULONG item_id,
                                ULONG version, const void *data, ULONG size)
 {
-    kmdfsim_wmik_block checked = with_data_check(block, data, size);
-    resolved r;
-    NTSTATUS status = resolve(&checked, name, length, &r);
-    if (!NT_SUCCESS(status))
-        return status;
-    request_buffer request;
-    if (!build_request(&r, sizeof(WNODE_SINGLE_ITEM), WNODE_FLAG_SINGLE_ITEM, size, &request)) {
-        release(&r);
-        return STATUS_INSUFFICIENT_RESOURCES;
-    }
-    WNODE_SINGLE_ITEM *w = (WNODE_SINGLE_ITEM *)(void *)request.bytes;
-    w->WnodeHeader.Version = version;
-    w->ItemId = item_id;
-    w->DataBlockOffset = request.data_offset;
-    w->SizeDataItem = size;
-    put_data(&request, data, size);
-    kmdfsim_wmi_irp irp;
-    status = send_request(&r, IRP_MN_CHANGE_SINGLE_ITEM, &request, &irp);
-    request_free(&request);
-    release(&r);
-    return status;
+    return send_change(block, name, length, TRUE, item_id, version, data, size);
 }
 
 NTSTATUS kmdfsim_wmik_execute(const kmdfsim_wmik_block *block, const char *name, size_t length, ULONG method_id,

@@ -88,3 +88,42 @@ void kmdfsim_mem_get_stats(kmdfsim_mem_stats *stats)
     stats->peak_bytes = (uint64_t)kmdfsim_atomic_load64(&g_peak_bytes);
     stats->allocations = (uint64_t)kmdfsim_atomic_load64(&g_allocations);
 }
+
+void *kmdfsim_spare_get(kmdfsim_spare_buffer *spare, size_t size, size_t *allocated)
+{
+    void *buffer = NULL;
+    kmdfsim_mutex *lock = kmdfsim_static_mutex_get(&spare->lock);
+    kmdfsim_mutex_lock(lock);
+    if (spare->buffer != NULL && spare->size >= size) {
+        buffer = spare->buffer;
+        *allocated = spare->size;
+        spare->buffer = NULL;
+        spare->size = 0;
+    }
+    kmdfsim_mutex_unlock(lock);
+    if (buffer == NULL) {
+        buffer = kmdfsim_mem_alloc(size);
+        *allocated = size;
+    }
+    return buffer;
+}
+
+void kmdfsim_spare_put(kmdfsim_spare_buffer *spare, void *buffer, size_t allocated)
+{
+    if (buffer == NULL)
+        return;
+    if (allocated <= KMDFSIM_SPARE_LIMIT) {
+        kmdfsim_mutex *lock = kmdfsim_static_mutex_get(&spare->lock);
+        kmdfsim_mutex_lock(lock);
+        if (spare->buffer == NULL || spare->size < allocated) {
+            void *old = spare->buffer;
+            size_t old_size = spare->size;
+            spare->buffer = buffer;
+            spare->size = allocated;
+            buffer = old;
+            allocated = old_size;
+        }
+        kmdfsim_mutex_unlock(lock);
+    }
+    kmdfsim_mem_free(buffer, allocated);
+}

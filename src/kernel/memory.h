@@ -4,8 +4,8 @@
  * The framework's allocations for its objects go through these wrappers
  * instead of plain malloc/calloc/realloc/free: framework objects and their
  * contexts, the handle and context tables, the pool's block records and
- * table, the WMI handlers, providers' instance arrays and large request
- * copies. So kmdfsim can say how much memory it keeps per object: the live
+ * table, the WMI handlers, providers' instance arrays, large request
+ * copies and the reused buffers below. So kmdfsim can say how much memory it keeps per object: the live
  * byte count is what the benchmark reports as the emulator's memory per
  * registered instance. Not counted: driver memory (the pool's blocks
  * themselves, kmdfsim/pool.h), and the harness's per-device records and
@@ -21,6 +21,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "platform/platform.h"
 
 /* malloc/calloc/realloc with the same results and alignment; NULL when memory runs out. */
 void *kmdfsim_mem_alloc(size_t size);
@@ -39,5 +41,25 @@ typedef struct kmdfsim_mem_stats {
 
 /* A snapshot of the counters (process-wide, all threads). */
 void kmdfsim_mem_get_stats(kmdfsim_mem_stats *stats);
+
+/*
+ * A large buffer kept for reuse: the largest one given back (up to
+ * KMDFSIM_SPARE_LIMIT bytes) is handed out again to the next request that
+ * fits in it, so that a test querying big blocks over and over does not have
+ * the host map and fault in fresh pages every time. Zero-initialised static
+ * storage is ready to use; any thread may get and put.
+ */
+#define KMDFSIM_SPARE_LIMIT ((size_t)64 << 20)
+
+typedef struct kmdfsim_spare_buffer {
+    kmdfsim_static_mutex lock;
+    void *buffer;
+    size_t size;
+} kmdfsim_spare_buffer;
+
+/* A buffer of at least `size` bytes (the spare, or a new one); *allocated receives its real size. NULL without memory. */
+void *kmdfsim_spare_get(kmdfsim_spare_buffer *spare, size_t size, size_t *allocated);
+/* Gives `buffer` (`allocated` bytes; NULL: nothing) back: kept when larger than the spare held, else freed. */
+void kmdfsim_spare_put(kmdfsim_spare_buffer *spare, void *buffer, size_t allocated);
 
 #endif /* KMDFSIM_KERNEL_MEMORY_H_ */

@@ -20,52 +20,8 @@
 /* Requests up to this size work on a copy on the stack; larger ones on the heap. */
 #define STACK_COPY_SIZE 1024u
 
-/*
- * The heap copy of the last large request is kept for the next one (up to
- * SPARE_LIMIT bytes), so that a test querying big blocks over and over does
- * not have the host map and fault in fresh pages for every request.
- */
-#define SPARE_LIMIT ((size_t)64 << 20)
-static kmdfsim_static_mutex g_spare_lock;
-static UCHAR *g_spare;
-static size_t g_spare_size;
-
-/* A heap copy buffer of at least `size` bytes; *allocated receives its real size. */
-static UCHAR *copy_buffer_get(size_t size, size_t *allocated)
-{
-    UCHAR *buffer = NULL;
-    kmdfsim_mutex_lock(kmdfsim_static_mutex_get(&g_spare_lock));
-    if (g_spare != NULL && g_spare_size >= size) {
-        buffer = g_spare;
-        *allocated = g_spare_size;
-        g_spare = NULL;
-        g_spare_size = 0;
-    }
-    kmdfsim_mutex_unlock(kmdfsim_static_mutex_get(&g_spare_lock));
-    if (buffer == NULL) {
-        buffer = kmdfsim_mem_alloc(size);
-        *allocated = size;
-    }
-    return buffer;
-}
-
-/* Keeps the bigger of `buffer` and the current spare; frees the other. */
-static void copy_buffer_put(UCHAR *buffer, size_t allocated)
-{
-    if (allocated <= SPARE_LIMIT) {
-        kmdfsim_mutex_lock(kmdfsim_static_mutex_get(&g_spare_lock));
-        if (g_spare == NULL || g_spare_size < allocated) {
-            UCHAR *old = g_spare;
-            size_t old_size = g_spare_size;
-            g_spare = buffer;
-            g_spare_size = allocated;
-            buffer = old;
-            allocated = old_size;
-        }
-        kmdfsim_mutex_unlock(kmdfsim_static_mutex_get(&g_spare_lock));
-    }
-    kmdfsim_mem_free(buffer, allocated);
-}
+/* The heap copy of the last large request is kept for the next one. */
+static kmdfsim_spare_buffer g_copies;
 
 static const UCHAR g_guard[KMDFSIM_WMI_GUARD_SIZE] = {
 #define GUARD8 GUARD_BYTE, GUARD_BYTE, GUARD_BYTE, GUARD_BYTE, GUARD_BYTE, GUARD_BYTE, GUARD_BYTE, GUARD_BYTE
@@ -215,7 +171,7 @@ static NTSTATUS send_irp(kmdfsim_device *device, kmdfsim_wmi_irp *irp, BOOLEAN i
     } else if (irp->buffer_size <= STACK_COPY_SIZE && _Alignof(max_align_t) >= MEMORY_ALLOCATION_ALIGNMENT) {
         request.buffer = local.bytes;
     } else {
-        request.buffer = copy_buffer_get(copy_size, &copy_size);
+        request.buffer = kmdfsim_spare_get(&g_copies, copy_size, &copy_size);
         if (request.buffer == NULL)
             return STATUS_INSUFFICIENT_RESOURCES;
     }
@@ -237,7 +193,7 @@ static NTSTATUS send_irp(kmdfsim_device *device, kmdfsim_wmi_irp *irp, BOOLEAN i
     if (request.provider_referenced)
         kmdfsim_object_dereference(&request.provider->object);
     if (request.buffer != local.bytes && !in_place)
-        copy_buffer_put(request.buffer, copy_size);
+        kmdfsim_spare_put(&g_copies, request.buffer, copy_size);
     return status;
 }
 
